@@ -1,0 +1,3 @@
+package main
+
+func generateModels(spec *Spec, enums []enumType, out string) error { return nil }
