@@ -115,10 +115,6 @@ func (s *Schema) required(name string) bool {
 	return false
 }
 
-func (s *Schema) isObject() bool {
-	return s.Type.has("object") || len(s.Properties) > 0
-}
-
 // refName returns the schema name a $ref points to.
 func refName(ref string) string { return ref[strings.LastIndexByte(ref, '/')+1:] }
 
