@@ -163,6 +163,9 @@ type MessageInteraction struct {
 	Name          string          `json:"name"`
 	User          *User           `json:"user,omitzero"`
 	NameLocalized string          `json:"name_localized,omitzero"`
+	// Member is the partial member of the user who invoked the interaction, in
+	// guilds.
+	Member *Member `json:"member,omitzero"`
 }
 
 // InteractionMetadata is the interaction a message answers.

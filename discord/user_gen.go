@@ -42,6 +42,9 @@ type User struct {
 	PremiumType  PremiumType   `json:"premium_type,omitzero"`
 	Email        string        `json:"email,omitzero"`
 	Verified     bool          `json:"verified,omitzero"`
+	// Member is the partial guild member of a user mentioned in a MESSAGE_CREATE
+	// or MESSAGE_UPDATE event; elsewhere it is nil.
+	Member *Member `json:"member,omitzero"`
 }
 
 // AvatarDecoration is the decoration drawn around a user's or member's avatar.

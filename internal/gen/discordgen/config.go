@@ -416,6 +416,12 @@ var notPatch = map[string]bool{"InteractionResponseData": true}
 // extraFields are fields Discord sends that the spec leaves out of a schema,
 // per Go type: {json name, Go type, doc}.
 var extraFields = map[string][][3]string{
+	"MessageInteraction": {
+		{"member", "*Member", "is the partial member of the user who invoked the interaction, in guilds."},
+	},
+	"User": {
+		{"member", "*Member", "is the partial guild member of a user mentioned in a MESSAGE_CREATE or MESSAGE_UPDATE event; elsewhere it is nil."},
+	},
 	"Entitlement": {
 		{"subscription_id", "Snowflake", "is the subscription that granted the entitlement, for subscription SKUs."},
 		{"promotion_id", "Snowflake", "is the promotion that granted the entitlement, if any."},
