@@ -153,4 +153,8 @@ type ResolvedData struct {
 	Members  map[Snowflake]Member  `json:"members,omitzero"`
 	Channels map[Snowflake]Channel `json:"channels,omitzero"`
 	Roles    map[Snowflake]Role    `json:"roles,omitzero"`
+	// Messages are the messages a message command targets, by ID.
+	Messages map[Snowflake]Message `json:"messages,omitzero"`
+	// Attachments are the files given to attachment options, by ID.
+	Attachments map[Snowflake]Attachment `json:"attachments,omitzero"`
 }

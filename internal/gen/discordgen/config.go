@@ -416,6 +416,10 @@ var notPatch = map[string]bool{"InteractionResponseData": true}
 // extraFields are fields Discord sends that the spec leaves out of a schema,
 // per Go type: {json name, Go type, doc}.
 var extraFields = map[string][][3]string{
+	"ResolvedData": {
+		{"messages", "map[Snowflake]Message", "are the messages a message command targets, by ID."},
+		{"attachments", "map[Snowflake]Attachment", "are the files given to attachment options, by ID."},
+	},
 	"MessageInteraction": {
 		{"member", "*Member", "is the partial member of the user who invoked the interaction, in guilds."},
 	},
