@@ -203,6 +203,8 @@ type ActivityAttachment struct {
 
 // UploadApplicationAttachmentRequest uploads a file for the application to use,
 // as multipart form data.
+//
+// Spec request body of operation upload_application_attachment.
 type UploadApplicationAttachmentRequest struct {
 	File string `json:"file"`
 }

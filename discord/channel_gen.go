@@ -574,6 +574,8 @@ func (r *ForumThreadMessage) validate(v *validator, path string) {
 
 // AddGroupDMRecipientRequest adds a user to a group DM with their OAuth2 access
 // token.
+//
+// Spec request body of operation add_group_dm_user.
 type AddGroupDMRecipientRequest struct {
 	AccessToken string `json:"access_token,omitzero"`
 	Nick        string `json:"nick,omitzero"`
@@ -591,3 +593,66 @@ func (r *AddGroupDMRecipientRequest) validate(v *validator, path string) {
 	v.length(field(path, "access_token"), r.AccessToken, 0, 152133)
 	v.length(field(path, "nick"), r.Nick, 0, 152133)
 }
+
+// ChannelPosition moves a channel, as one element of a channel positions
+// update.
+//
+// Spec request body of operation bulk_update_guild_channels.
+type ChannelPosition struct {
+	ID              Optional[Snowflake] `json:"id,omitzero"`
+	Position        Optional[int]       `json:"position,omitzero"`
+	ParentID        Optional[Snowflake] `json:"parent_id,omitzero"`
+	LockPermissions Optional[bool]      `json:"lock_permissions,omitzero"`
+}
+
+// Validate checks the request against Discord's documented limits and
+// reports every violation, each with its field path.
+func (r *ChannelPosition) Validate() error {
+	v := newValidator("ChannelPosition")
+	r.validate(v, "")
+	return v.err()
+}
+
+func (r *ChannelPosition) validate(v *validator, path string) {
+	if x, ok := r.Position.Get(); ok {
+		v.between(field(path, "position"), int64(x), 0, 1<<53)
+	}
+}
+
+// EditPermissionOverwriteRequest sets the permission overwrite of a role or
+// member in a channel.
+//
+// Spec request body of operation set_channel_permission_overwrite.
+type EditPermissionOverwriteRequest struct {
+	Type  Optional[PermissionOverwriteType] `json:"type,omitzero"`
+	Allow Optional[Permissions]             `json:"allow,omitzero"`
+	Deny  Optional[Permissions]             `json:"deny,omitzero"`
+}
+
+// Validate checks the request against Discord's documented limits and
+// reports every violation, each with its field path.
+func (r *EditPermissionOverwriteRequest) Validate() error {
+	v := newValidator("EditPermissionOverwriteRequest")
+	r.validate(v, "")
+	return v.err()
+}
+
+func (r *EditPermissionOverwriteRequest) validate(*validator, string) {}
+
+// FollowChannelRequest follows an announcement channel into another channel
+// through a webhook.
+//
+// Spec request body of operation follow_channel.
+type FollowChannelRequest struct {
+	WebhookChannelID Snowflake `json:"webhook_channel_id,omitzero"`
+}
+
+// Validate checks the request against Discord's documented limits and
+// reports every violation, each with its field path.
+func (r *FollowChannelRequest) Validate() error {
+	v := newValidator("FollowChannelRequest")
+	r.validate(v, "")
+	return v.err()
+}
+
+func (r *FollowChannelRequest) validate(*validator, string) {}

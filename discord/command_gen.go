@@ -267,3 +267,24 @@ type GuildApplicationCommandPermissions struct {
 	GuildID       Snowflake                      `json:"guild_id,omitzero"`
 	Permissions   []ApplicationCommandPermission `json:"permissions"`
 }
+
+// EditCommandPermissionsRequest replaces the permissions of a command in a
+// guild; it needs a Bearer token.
+//
+// Spec request body of operation set_guild_application_command_permissions.
+type EditCommandPermissionsRequest struct {
+	// Permissions is at most 100 items.
+	Permissions []ApplicationCommandPermission `json:"permissions,omitzero"`
+}
+
+// Validate checks the request against Discord's documented limits and
+// reports every violation, each with its field path.
+func (r *EditCommandPermissionsRequest) Validate() error {
+	v := newValidator("EditCommandPermissionsRequest")
+	r.validate(v, "")
+	return v.err()
+}
+
+func (r *EditCommandPermissionsRequest) validate(v *validator, path string) {
+	v.items(field(path, "permissions"), len(r.Permissions), 0, 100)
+}

@@ -33,6 +33,8 @@ type ApplicationEmojiList struct {
 }
 
 // CreateApplicationEmojiRequest uploads an emoji owned by the application.
+//
+// Spec request body of operation create_application_emoji.
 type CreateApplicationEmojiRequest struct {
 	// Name is 2 to 32 characters.
 	Name  string    `json:"name"`
@@ -54,6 +56,8 @@ func (r *CreateApplicationEmojiRequest) validate(v *validator, path string) {
 
 // CreateGuildEmojiRequest uploads an emoji to a guild. The image is at most 256
 // KiB.
+//
+// Spec request body of operation create_guild_emoji.
 type CreateGuildEmojiRequest struct {
 	// Name is 2 to 32 characters.
 	Name  string    `json:"name"`
@@ -77,6 +81,8 @@ func (r *CreateGuildEmojiRequest) validate(v *validator, path string) {
 }
 
 // UpdateApplicationEmojiRequest renames an application's emoji.
+//
+// Spec request body of operation update_application_emoji.
 type UpdateApplicationEmojiRequest struct {
 	// Name is 2 to 32 characters.
 	Name string `json:"name,omitzero"`
@@ -92,4 +98,28 @@ func (r *UpdateApplicationEmojiRequest) Validate() error {
 
 func (r *UpdateApplicationEmojiRequest) validate(v *validator, path string) {
 	v.length(field(path, "name"), r.Name, 2, 32)
+}
+
+// UpdateGuildEmojiRequest renames a guild emoji or changes the roles that may
+// use it.
+//
+// Spec request body of operation update_guild_emoji.
+type UpdateGuildEmojiRequest struct {
+	// Name is 2 to 32 characters.
+	Name string `json:"name,omitzero"`
+	// Roles is at most 1521 items.
+	Roles []Snowflake `json:"roles,omitzero"`
+}
+
+// Validate checks the request against Discord's documented limits and
+// reports every violation, each with its field path.
+func (r *UpdateGuildEmojiRequest) Validate() error {
+	v := newValidator("UpdateGuildEmojiRequest")
+	r.validate(v, "")
+	return v.err()
+}
+
+func (r *UpdateGuildEmojiRequest) validate(v *validator, path string) {
+	v.length(field(path, "name"), r.Name, 2, 32)
+	v.items(field(path, "roles"), len(r.Roles), 0, 1521)
 }

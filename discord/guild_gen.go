@@ -651,3 +651,45 @@ type GuildLiveliness struct {
 	MessageActivityBins []int     `json:"msg_activity_bins"`
 	LastUpdated         time.Time `json:"last_updated_ts,omitzero"`
 }
+
+// JoinRequestActionRequest approves or rejects a request to join a guild.
+//
+// Spec request body of operation action_guild_join_request.
+type JoinRequestActionRequest struct {
+	// Action reports whether to approve or reject the join request.
+	Action JoinRequestStatus `json:"action,omitzero"`
+	// RejectionReason is reason for rejection. Only used when action is REJECTED.
+	// At most 160 characters.
+	RejectionReason string `json:"rejection_reason,omitzero"`
+}
+
+// Validate checks the request against Discord's documented limits and
+// reports every violation, each with its field path.
+func (r *JoinRequestActionRequest) Validate() error {
+	v := newValidator("JoinRequestActionRequest")
+	r.validate(v, "")
+	return v.err()
+}
+
+func (r *JoinRequestActionRequest) validate(v *validator, path string) {
+	v.length(field(path, "rejection_reason"), r.RejectionReason, 0, 160)
+}
+
+// UpdateWidgetSettingsRequest turns a guild's widget on or off and sets its
+// invite channel.
+//
+// Spec request body of operation update_guild_widget_settings.
+type UpdateWidgetSettingsRequest struct {
+	ChannelID Optional[Snowflake] `json:"channel_id,omitzero"`
+	Enabled   Optional[bool]      `json:"enabled,omitzero"`
+}
+
+// Validate checks the request against Discord's documented limits and
+// reports every violation, each with its field path.
+func (r *UpdateWidgetSettingsRequest) Validate() error {
+	v := newValidator("UpdateWidgetSettingsRequest")
+	r.validate(v, "")
+	return v.err()
+}
+
+func (r *UpdateWidgetSettingsRequest) validate(*validator, string) {}

@@ -97,6 +97,8 @@ type TemplateForumTag struct {
 }
 
 // CreateGuildTemplateRequest creates a template from a guild.
+//
+// Spec request body of operation create_guild_template.
 type CreateGuildTemplateRequest struct {
 	// Name is 1 to 100 characters.
 	Name string `json:"name"`
@@ -119,6 +121,8 @@ func (r *CreateGuildTemplateRequest) validate(v *validator, path string) {
 }
 
 // UpdateGuildTemplateRequest changes a guild template.
+//
+// Spec request body of operation update_guild_template.
 type UpdateGuildTemplateRequest struct {
 	// Name is 1 to 100 characters.
 	Name string `json:"name,omitzero"`

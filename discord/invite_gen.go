@@ -116,6 +116,8 @@ type InviteTargetUsersJob struct {
 
 // UpdateInviteTargetUsersRequest uploads the users an invite targets, as a CSV
 // file in multipart form data.
+//
+// Spec request body of operation update_invite_target_users.
 type UpdateInviteTargetUsersRequest struct {
 	TargetUsersFile string `json:"target_users_file"`
 }

@@ -134,6 +134,8 @@ type LobbyMessage struct {
 }
 
 // AddLobbyMemberRequest adds a user to a lobby, or changes their membership.
+//
+// Spec request body of operation add_lobby_member.
 type AddLobbyMemberRequest struct {
 	Metadata map[string]string `json:"metadata,omitzero"`
 	Flags    int               `json:"flags,omitzero"`
@@ -153,8 +155,66 @@ func (r *AddLobbyMemberRequest) validate(v *validator, path string) {
 	v.length(field(path, "additional_name"), r.AdditionalName, 1, 80)
 }
 
+// BotPartnerSDKTokenRequest gets the token of a provisional account for an
+// external user, as the bot.
+//
+// Spec request body of operation bot_partner_sdk_token.
+type BotPartnerSDKTokenRequest struct {
+	ProvisionalUserID Snowflake `json:"provisional_user_id,omitzero"`
+	// ExternalUserID is 1 to 1024 characters.
+	ExternalUserID string `json:"external_user_id"`
+	// PreferredGlobalName is 1 to 32 characters.
+	PreferredGlobalName string `json:"preferred_global_name,omitzero"`
+}
+
+// Validate checks the request against Discord's documented limits and
+// reports every violation, each with its field path.
+func (r *BotPartnerSDKTokenRequest) Validate() error {
+	v := newValidator("BotPartnerSDKTokenRequest")
+	r.validate(v, "")
+	return v.err()
+}
+
+func (r *BotPartnerSDKTokenRequest) validate(v *validator, path string) {
+	v.required(field(path, "external_user_id"), r.ExternalUserID != "")
+	v.length(field(path, "external_user_id"), r.ExternalUserID, 1, 1024)
+	v.length(field(path, "preferred_global_name"), r.PreferredGlobalName, 1, 32)
+}
+
+// CreateLobbyRequest creates a lobby.
+//
+// Spec request body of operation create_lobby.
+type CreateLobbyRequest struct {
+	// IdleTimeoutSeconds is between 5 and 604800.
+	IdleTimeoutSeconds int `json:"idle_timeout_seconds,omitzero"`
+	// Members is at most 25 items.
+	Members  []LobbyMember     `json:"members,omitzero"`
+	Metadata map[string]string `json:"metadata,omitzero"`
+	Flags    int               `json:"flags,omitzero"`
+	// OverrideEventWebhooksURL is at most 512 characters.
+	OverrideEventWebhooksURL string `json:"override_event_webhooks_url,omitzero"`
+}
+
+// Validate checks the request against Discord's documented limits and
+// reports every violation, each with its field path.
+func (r *CreateLobbyRequest) Validate() error {
+	v := newValidator("CreateLobbyRequest")
+	r.validate(v, "")
+	return v.err()
+}
+
+func (r *CreateLobbyRequest) validate(v *validator, path string) {
+	if r.IdleTimeoutSeconds != 0 {
+		v.between(field(path, "idle_timeout_seconds"), int64(r.IdleTimeoutSeconds), 5, 604800)
+	}
+	v.items(field(path, "members"), len(r.Members), 0, 25)
+	v.length(field(path, "override_event_webhooks_url"), r.OverrideEventWebhooksURL, 0, 512)
+}
+
 // CreateOrJoinLobbyRequest creates a lobby, or joins the one with the same
 // secret.
+//
+// Spec request body of operation create_or_join_lobby.
 type CreateOrJoinLobbyRequest struct {
 	// IdleTimeoutSeconds is between 5 and 604800.
 	IdleTimeoutSeconds int               `json:"idle_timeout_seconds,omitzero"`
@@ -183,6 +243,8 @@ func (r *CreateOrJoinLobbyRequest) validate(v *validator, path string) {
 
 // DMModerationRequest attaches external moderation metadata to a DM sent
 // through the Social SDK.
+//
+// Spec request body of operation update_user_message_external_moderation_metadata.
 type DMModerationRequest struct {
 }
 
@@ -196,8 +258,27 @@ func (r *DMModerationRequest) Validate() error {
 
 func (r *DMModerationRequest) validate(*validator, string) {}
 
+// LinkLobbyChannelRequest links a lobby to a guild channel, or unlinks it.
+//
+// Spec request body of operation edit_lobby_channel_link.
+type LinkLobbyChannelRequest struct {
+	ChannelID Snowflake `json:"channel_id,omitzero"`
+}
+
+// Validate checks the request against Discord's documented limits and
+// reports every violation, each with its field path.
+func (r *LinkLobbyChannelRequest) Validate() error {
+	v := newValidator("LinkLobbyChannelRequest")
+	r.validate(v, "")
+	return v.err()
+}
+
+func (r *LinkLobbyChannelRequest) validate(*validator, string) {}
+
 // LobbyMessageModerationRequest attaches external moderation metadata to a
 // lobby message.
+//
+// Spec request body of operation update_lobby_message_external_moderation_metadata.
 type LobbyMessageModerationRequest struct {
 }
 
@@ -211,8 +292,37 @@ func (r *LobbyMessageModerationRequest) Validate() error {
 
 func (r *LobbyMessageModerationRequest) validate(*validator, string) {}
 
+// PartnerSDKTokenRequest exchanges an external auth token for a provisional
+// account's token.
+//
+// Spec request body of operation partner_sdk_token.
+type PartnerSDKTokenRequest struct {
+	ClientID Snowflake `json:"client_id,omitzero"`
+	// ClientSecret is at most 1024 characters.
+	ClientSecret string `json:"client_secret,omitzero"`
+	// ExternalAuthToken is 1 to 10240 characters.
+	ExternalAuthToken string                   `json:"external_auth_token"`
+	ExternalAuthType  IdentityProviderAuthType `json:"external_auth_type"`
+}
+
+// Validate checks the request against Discord's documented limits and
+// reports every violation, each with its field path.
+func (r *PartnerSDKTokenRequest) Validate() error {
+	v := newValidator("PartnerSDKTokenRequest")
+	r.validate(v, "")
+	return v.err()
+}
+
+func (r *PartnerSDKTokenRequest) validate(v *validator, path string) {
+	v.length(field(path, "client_secret"), r.ClientSecret, 0, 1024)
+	v.required(field(path, "external_auth_token"), r.ExternalAuthToken != "")
+	v.length(field(path, "external_auth_token"), r.ExternalAuthToken, 1, 10240)
+}
+
 // UnmergeProvisionalAccountRequest unmerges a provisional account from a
 // Discord account.
+//
+// Spec request body of operation bot_partner_sdk_unmerge_provisional_account.
 type UnmergeProvisionalAccountRequest struct {
 	// ExternalUserID is 1 to 1024 characters.
 	ExternalUserID string `json:"external_user_id"`
@@ -231,7 +341,36 @@ func (r *UnmergeProvisionalAccountRequest) validate(v *validator, path string) {
 	v.length(field(path, "external_user_id"), r.ExternalUserID, 1, 1024)
 }
 
+// UnmergeProvisionalAccountWithSecretRequest unmerges a provisional account,
+// authorised by the client secret.
+//
+// Spec request body of operation partner_sdk_unmerge_provisional_account.
+type UnmergeProvisionalAccountWithSecretRequest struct {
+	ClientID Snowflake `json:"client_id,omitzero"`
+	// ClientSecret is at most 1024 characters.
+	ClientSecret string `json:"client_secret,omitzero"`
+	// ExternalAuthToken is 1 to 10240 characters.
+	ExternalAuthToken string                   `json:"external_auth_token"`
+	ExternalAuthType  IdentityProviderAuthType `json:"external_auth_type"`
+}
+
+// Validate checks the request against Discord's documented limits and
+// reports every violation, each with its field path.
+func (r *UnmergeProvisionalAccountWithSecretRequest) Validate() error {
+	v := newValidator("UnmergeProvisionalAccountWithSecretRequest")
+	r.validate(v, "")
+	return v.err()
+}
+
+func (r *UnmergeProvisionalAccountWithSecretRequest) validate(v *validator, path string) {
+	v.length(field(path, "client_secret"), r.ClientSecret, 0, 1024)
+	v.required(field(path, "external_auth_token"), r.ExternalAuthToken != "")
+	v.length(field(path, "external_auth_token"), r.ExternalAuthToken, 1, 10240)
+}
+
 // UpdateLobbyRequest changes a lobby.
+//
+// Spec request body of operation edit_lobby.
 type UpdateLobbyRequest struct {
 	// IdleTimeoutSeconds is between 5 and 604800.
 	IdleTimeoutSeconds Optional[int]     `json:"idle_timeout_seconds,omitzero"`

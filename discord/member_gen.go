@@ -82,6 +82,8 @@ func (r *AddMemberRequest) validate(v *validator, path string) {
 }
 
 // UpdateCurrentMemberRequest changes the bot's own membership of a guild.
+//
+// Spec request body of operation update_my_guild_member.
 type UpdateCurrentMemberRequest struct {
 	// Nick is at most 32 characters.
 	Nick   Optional[string]    `json:"nick,omitzero"`
@@ -106,4 +108,35 @@ func (r *UpdateCurrentMemberRequest) validate(v *validator, path string) {
 	if x, ok := r.Bio.Get(); ok {
 		v.length(field(path, "bio"), x, 0, 190)
 	}
+}
+
+// UpdateMemberRequest changes a member: nickname, roles, voice state, timeout,
+// flags.
+//
+// Spec request body of operation update_guild_member.
+type UpdateMemberRequest struct {
+	// Nick is at most 32 characters.
+	Nick Optional[string] `json:"nick,omitzero"`
+	// Roles is at most 350 items.
+	Roles                      []Snowflake           `json:"roles,omitzero"`
+	Mute                       Optional[bool]        `json:"mute,omitzero"`
+	Deaf                       Optional[bool]        `json:"deaf,omitzero"`
+	ChannelID                  Optional[Snowflake]   `json:"channel_id,omitzero"`
+	CommunicationDisabledUntil Optional[time.Time]   `json:"communication_disabled_until,omitzero"`
+	Flags                      Optional[MemberFlags] `json:"flags,omitzero"`
+}
+
+// Validate checks the request against Discord's documented limits and
+// reports every violation, each with its field path.
+func (r *UpdateMemberRequest) Validate() error {
+	v := newValidator("UpdateMemberRequest")
+	r.validate(v, "")
+	return v.err()
+}
+
+func (r *UpdateMemberRequest) validate(v *validator, path string) {
+	if x, ok := r.Nick.Get(); ok {
+		v.length(field(path, "nick"), x, 0, 32)
+	}
+	v.items(field(path, "roles"), len(r.Roles), 0, 350)
 }

@@ -400,3 +400,24 @@ type PinnedMessageList struct {
 	Items   []PinnedMessage `json:"items"`
 	HasMore bool            `json:"has_more"`
 }
+
+// BulkDeleteMessagesRequest deletes 2 to 100 messages younger than two weeks at
+// once.
+//
+// Spec request body of operation bulk_delete_messages.
+type BulkDeleteMessagesRequest struct {
+	// Messages is at most 100 items.
+	Messages []Snowflake `json:"messages"`
+}
+
+// Validate checks the request against Discord's documented limits and
+// reports every violation, each with its field path.
+func (r *BulkDeleteMessagesRequest) Validate() error {
+	v := newValidator("BulkDeleteMessagesRequest")
+	r.validate(v, "")
+	return v.err()
+}
+
+func (r *BulkDeleteMessagesRequest) validate(v *validator, path string) {
+	v.items(field(path, "messages"), len(r.Messages), 2, 100)
+}

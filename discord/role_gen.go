@@ -111,8 +111,8 @@ func (r *UpdateRoleRequest) validate(v *validator, path string) {
 //
 // Spec schemas: UpdateRolePositionsRequest.
 type RolePosition struct {
-	ID       Snowflake `json:"id,omitzero"`
-	Position int       `json:"position,omitzero"`
+	ID       Optional[Snowflake] `json:"id,omitzero"`
+	Position Optional[int]       `json:"position,omitzero"`
 }
 
 // Validate checks the request against Discord's documented limits and

@@ -14,3 +14,49 @@ type StageInstance struct {
 	DiscoverableDisabled  bool              `json:"discoverable_disabled"`
 	GuildScheduledEventID Snowflake         `json:"guild_scheduled_event_id,omitzero"`
 }
+
+// CreateStageInstanceRequest starts a stage in a stage channel.
+//
+// Spec request body of operation create_stage_instance.
+type CreateStageInstanceRequest struct {
+	// Topic is 1 to 120 characters.
+	Topic                 string            `json:"topic"`
+	ChannelID             Snowflake         `json:"channel_id,omitzero"`
+	PrivacyLevel          StagePrivacyLevel `json:"privacy_level,omitzero"`
+	GuildScheduledEventID Snowflake         `json:"guild_scheduled_event_id,omitzero"`
+	SendStartNotification bool              `json:"send_start_notification,omitzero"`
+}
+
+// Validate checks the request against Discord's documented limits and
+// reports every violation, each with its field path.
+func (r *CreateStageInstanceRequest) Validate() error {
+	v := newValidator("CreateStageInstanceRequest")
+	r.validate(v, "")
+	return v.err()
+}
+
+func (r *CreateStageInstanceRequest) validate(v *validator, path string) {
+	v.required(field(path, "topic"), r.Topic != "")
+	v.length(field(path, "topic"), r.Topic, 1, 120)
+}
+
+// UpdateStageInstanceRequest changes a live stage.
+//
+// Spec request body of operation update_stage_instance.
+type UpdateStageInstanceRequest struct {
+	// Topic is 1 to 120 characters.
+	Topic        string                      `json:"topic,omitzero"`
+	PrivacyLevel Optional[StagePrivacyLevel] `json:"privacy_level,omitzero"`
+}
+
+// Validate checks the request against Discord's documented limits and
+// reports every violation, each with its field path.
+func (r *UpdateStageInstanceRequest) Validate() error {
+	v := newValidator("UpdateStageInstanceRequest")
+	r.validate(v, "")
+	return v.err()
+}
+
+func (r *UpdateStageInstanceRequest) validate(v *validator, path string) {
+	v.length(field(path, "topic"), r.Topic, 1, 120)
+}

@@ -41,6 +41,8 @@ type StickerPackList struct {
 
 // CreateGuildStickerRequest uploads a sticker to a guild. It is sent as
 // multipart form data with the file.
+//
+// Spec request body of operation create_guild_sticker.
 type CreateGuildStickerRequest struct {
 	// Name is 2 to 30 characters.
 	Name string `json:"name"`
@@ -69,6 +71,8 @@ func (r *CreateGuildStickerRequest) validate(v *validator, path string) {
 }
 
 // UpdateGuildStickerRequest changes a guild sticker.
+//
+// Spec request body of operation update_guild_sticker.
 type UpdateGuildStickerRequest struct {
 	// Name is 2 to 30 characters.
 	Name string `json:"name,omitzero"`

@@ -76,6 +76,8 @@ func (r *UpdateCurrentVoiceStateRequest) Validate() error {
 func (r *UpdateCurrentVoiceStateRequest) validate(*validator, string) {}
 
 // UpdateVoiceChannelStatusRequest sets the status of a voice channel.
+//
+// Spec request body of operation update_voice_channel_status.
 type UpdateVoiceChannelStatusRequest struct {
 	// Status is the new voice channel status. At most 500 characters.
 	Status Optional[string] `json:"status,omitzero"`

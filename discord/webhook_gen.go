@@ -236,6 +236,8 @@ func (r *SlackAttachmentField) validate(v *validator, path string) {
 }
 
 // CreateWebhookRequest creates a webhook in a channel.
+//
+// Spec request body of operation create_webhook.
 type CreateWebhookRequest struct {
 	// Name is 1 to 80 characters.
 	Name   string    `json:"name"`
@@ -256,6 +258,8 @@ func (r *CreateWebhookRequest) validate(v *validator, path string) {
 }
 
 // UpdateWebhookRequest changes a webhook.
+//
+// Spec request body of operation update_webhook.
 type UpdateWebhookRequest struct {
 	// Name is 1 to 80 characters.
 	Name      string              `json:"name,omitzero"`
@@ -276,6 +280,8 @@ func (r *UpdateWebhookRequest) validate(v *validator, path string) {
 }
 
 // UpdateWebhookWithTokenRequest changes a webhook, authorised by its token.
+//
+// Spec request body of operation update_webhook_by_token.
 type UpdateWebhookWithTokenRequest struct {
 	// Name is 1 to 80 characters.
 	Name   string              `json:"name,omitzero"`

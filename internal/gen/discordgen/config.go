@@ -304,6 +304,22 @@ var models = []model{
 // inlineBodies names the request bodies the spec writes inline in an
 // operation instead of as a component schema, by operationId.
 var inlineBodies = map[string]model{
+	"follow_channel":                                    {Name: "FollowChannelRequest", File: "channel", Doc: "follows an announcement channel into another channel through a webhook."},
+	"bulk_delete_messages":                              {Name: "BulkDeleteMessagesRequest", File: "message", Doc: "deletes 2 to 100 messages younger than two weeks at once."},
+	"set_channel_permission_overwrite":                  {Name: "EditPermissionOverwriteRequest", File: "channel", Doc: "sets the permission overwrite of a role or member in a channel."},
+	"bulk_update_guild_channels":                        {Name: "ChannelPosition", File: "channel", Doc: "moves a channel, as one element of a channel positions update."},
+	"update_guild_emoji":                                {Name: "UpdateGuildEmojiRequest", File: "emoji", Doc: "renames a guild emoji or changes the roles that may use it."},
+	"update_guild_member":                               {Name: "UpdateMemberRequest", File: "member", Doc: "changes a member: nickname, roles, voice state, timeout, flags."},
+	"action_guild_join_request":                         {Name: "JoinRequestActionRequest", File: "guild", Doc: "approves or rejects a request to join a guild."},
+	"update_guild_widget_settings":                      {Name: "UpdateWidgetSettingsRequest", File: "guild", Doc: "turns a guild's widget on or off and sets its invite channel."},
+	"set_guild_application_command_permissions":         {Name: "EditCommandPermissionsRequest", File: "command", Doc: "replaces the permissions of a command in a guild; it needs a Bearer token."},
+	"create_stage_instance":                             {Name: "CreateStageInstanceRequest", File: "stage_instance", Doc: "starts a stage in a stage channel."},
+	"update_stage_instance":                             {Name: "UpdateStageInstanceRequest", File: "stage_instance", Doc: "changes a live stage."},
+	"create_lobby":                                      {Name: "CreateLobbyRequest", File: "lobby", Doc: "creates a lobby."},
+	"edit_lobby_channel_link":                           {Name: "LinkLobbyChannelRequest", File: "lobby", Doc: "links a lobby to a guild channel, or unlinks it."},
+	"partner_sdk_token":                                 {Name: "PartnerSDKTokenRequest", File: "lobby", Doc: "exchanges an external auth token for a provisional account's token."},
+	"bot_partner_sdk_token":                             {Name: "BotPartnerSDKTokenRequest", File: "lobby", Doc: "gets the token of a provisional account for an external user, as the bot."},
+	"partner_sdk_unmerge_provisional_account":           {Name: "UnmergeProvisionalAccountWithSecretRequest", File: "lobby", Doc: "unmerges a provisional account, authorised by the client secret."},
 	"create_application_emoji":                          {Name: "CreateApplicationEmojiRequest", File: "emoji", Doc: "uploads an emoji owned by the application."},
 	"update_application_emoji":                          {Name: "UpdateApplicationEmojiRequest", File: "emoji", Doc: "renames an application's emoji."},
 	"create_guild_emoji":                                {Name: "CreateGuildEmojiRequest", File: "emoji", Doc: "uploads an emoji to a guild. The image is at most 256 KiB."},
@@ -365,6 +381,7 @@ var fieldTypes = map[string]string{
 	"UpdateChannelRequest.flags":              "ChannelFlags",
 	"UpdateThreadRequest.flags":               "ChannelFlags",
 	"Member.flags":                            "MemberFlags",
+	"UpdateMemberRequest.flags":               "MemberFlags",
 	"AddMemberRequest.flags":                  "MemberFlags",
 	"Guild.system_channel_flags":              "SystemChannelFlags",
 	"UpdateGuildRequest.system_channel_flags": "SystemChannelFlags",
@@ -406,7 +423,12 @@ var requestTypes = map[string]bool{
 	"ForumThreadMessage":      true,
 	"RolePosition":            true,
 	"LobbyMemberUpdate":       true,
+	"ChannelPosition":         true,
 }
+
+// patchTypes are request types whose fields can be left, cleared or set,
+// though their names do not start with Update or Edit.
+var patchTypes = map[string]bool{"ChannelPosition": true, "RolePosition": true}
 
 // notPatch are request types built from an update schema that still follow
 // the rules of create requests, because most bots fill them in to send a new

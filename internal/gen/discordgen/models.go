@@ -104,6 +104,9 @@ func generateModels(spec *Spec, enumTypes []enumType, out string) error {
 		if strings.HasPrefix(m.Name, "Update") || strings.HasPrefix(m.Name, "Edit") {
 			t.Patch = true
 		}
+		if patchTypes[m.Name] {
+			t.Patch = true
+		}
 		if notPatch[m.Name] {
 			t.Patch = false
 		}
@@ -183,6 +186,11 @@ func (g *generator) inlineBody(opID string) (*Schema, error) {
 			}
 			for _, ct := range []string{"application/json", "multipart/form-data"} {
 				if c, ok := op.RequestBody.Content[ct]; ok && c.Schema != nil && c.Schema.Ref == "" {
+					// A body that is a list (channel positions) names the
+					// type of its elements.
+					if c.Schema.Type.has("array") && c.Schema.Items != nil {
+						return c.Schema.Items, nil
+					}
 					return c.Schema, nil
 				}
 			}

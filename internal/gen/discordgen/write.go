@@ -60,6 +60,8 @@ func (g *generator) writeType(b *strings.Builder, t *genType) {
 	b.WriteString(comment("", t.Name+" "+t.Doc))
 	if len(t.Schemas) > 0 && !strings.HasPrefix(t.Schemas[0], "inline:") {
 		b.WriteString("//\n" + comment("", "Spec schemas: "+strings.Join(t.Schemas, ", ")+"."))
+	} else if len(t.Schemas) > 0 {
+		b.WriteString("//\n// Spec request body of operation " + strings.TrimPrefix(t.Schemas[0], "inline:") + ".\n")
 	}
 	fmt.Fprintf(b, "type %s struct {\n", t.Name)
 	for _, f := range t.Fields {
