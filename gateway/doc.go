@@ -1,0 +1,66 @@
+// Package gateway is the client of Discord's gateway, the WebSocket that
+// delivers a bot's events: shards and their sessions, intents, transport
+// compression, and the limits Discord puts on connecting and sending. It
+// makes no REST calls (package rest does) and hands events to no handlers
+// (package dispatch does): it moves payloads, and decodes only the
+// envelope and the protocol's own payloads.
+//
+// # Payloads
+//
+// [Payload] is the envelope of every message, {op, d, s, t}. The data of
+// each opcode a client sends is a [Command] type ([Identify], [Resume],
+// [Heartbeat], [UpdatePresence], [UpdateVoiceState], [RequestGuildMembers],
+// [RequestSoundboardSounds], [RequestChannelInfo]), encoded with
+// [MarshalCommand], which also enforces Discord's 4096-byte limit; [Hello]
+// and [InvalidSession] are what Discord sends besides dispatches. Dispatch
+// events are typed in package events, not here.
+//
+// Omitted, null and set follow the rule of package discord: a field
+// Discord lets a client send as null (the since of a presence, the channel
+// of a voice state) is a [discord.Optional], and left unset it is sent as
+// null. Sequence numbers start at 1, so 0 stands for "none": [Payload.S]
+// is 0 outside dispatches, and Heartbeat(0) is sent as null. Fields Discord
+// requires are always sent, even empty: activities as [], status as
+// online, and the query of a [RequestGuildMembers] without user IDs as ""
+// (with limit 0, "every member").
+//
+// # Intents
+//
+// [Intents] are the event groups a connection asks for. [EventIntents]
+// tells which intents deliver an event, from Discord's table (generated
+// into intents_gen.go), and [EventNeedsIntent] whether a handler for an
+// event could ever run. MESSAGE_CONTENT delivers no event: it fills the
+// content of the message events other intents deliver.
+//
+// # Closing and reconnecting
+//
+// Each [CloseCode] has a [CloseAction]: resume, identify anew, retry after
+// a backoff, or stop. The fatal codes (4004, 4010–4014) come back as a
+// [*CloseError] whose Fatal method reports true; the client does not
+// reconnect after them. A 1000 or 1001 that Discord sends is resumed like a
+// dropped connection: only the client's own 1000 or 1001 ends a session,
+// and if Discord did end it, its answer to the resume is op 9 and the client
+// identifies anew. Unknown codes are retried with backoff. Reconnects wait
+// out a [Backoff]: capped exponential with full jitter, reset once a
+// session is ready again.
+//
+// # Compression
+//
+// A connection uses zstd-stream ([CompressionZstd], the default),
+// zlib-stream ([CompressionZlib]) or none. A [Decompressor] turns its
+// WebSocket messages back into payloads and reuses its buffers, so decoding
+// allocates nothing once they have grown. A zlib-stream payload may span
+// several messages and is inflated once its sync-flush suffix arrives; a
+// zstd-stream payload comes whole in one message and is decoded as it
+// arrives. Neither stream checks each payload, so some corruptions give a
+// wrong payload instead of an error: the JSON decoder rejects it.
+//
+// # Limits
+//
+// A [SendLimiter] keeps each connection under 120 payloads in any 60
+// seconds, with room kept for heartbeats. An [IdentifyLimiter] spaces out
+// identifies, one per 5 seconds per max_concurrency bucket, across every
+// process that runs shards of the bot: [LocalIdentifyLimiter] serves one
+// process, and the interface is small enough for a NATS or Redis
+// implementation to serve several.
+package gateway
