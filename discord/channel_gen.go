@@ -644,7 +644,7 @@ func (r *EditPermissionOverwriteRequest) validate(*validator, string) {}
 //
 // Spec request body of operation follow_channel.
 type FollowChannelRequest struct {
-	WebhookChannelID Snowflake `json:"webhook_channel_id,omitzero"`
+	WebhookChannelID Snowflake `json:"webhook_channel_id"`
 }
 
 // Validate checks the request against Discord's documented limits and

@@ -312,7 +312,7 @@ type OnboardingPromptRequest struct {
 	Required     bool                            `json:"required,omitzero"`
 	InOnboarding bool                            `json:"in_onboarding,omitzero"`
 	Type         OnboardingPromptType            `json:"type,omitzero"`
-	ID           Snowflake                       `json:"id,omitzero"`
+	ID           Snowflake                       `json:"id"`
 }
 
 // Validate checks the request against Discord's documented limits and
@@ -562,15 +562,15 @@ func (r *UpdateIncidentActionsRequest) validate(*validator, string) {}
 //
 // Spec schemas: GuildJoinRequestResponse.
 type JoinRequest struct {
-	ID                Snowflake         `json:"id,omitzero"`
+	ID                Snowflake         `json:"id"`
 	CreatedAt         time.Time         `json:"created_at"`
 	ReviewedAt        time.Time         `json:"reviewed_at,omitzero"`
 	ApplicationStatus JoinRequestStatus `json:"application_status,omitzero"`
 	// RejectionReason is reason request was rejected. Only set when
 	// application_status is REJECTED.
 	RejectionReason string    `json:"rejection_reason,omitzero"`
-	GuildID         Snowflake `json:"guild_id,omitzero"`
-	UserID          Snowflake `json:"user_id,omitzero"`
+	GuildID         Snowflake `json:"guild_id"`
+	UserID          Snowflake `json:"user_id"`
 	User            *User     `json:"user,omitzero"`
 	// FormResponses applicant's responses on join request form.
 	FormResponses  []VerificationFormField `json:"form_responses,omitzero"`

@@ -96,7 +96,7 @@ type LobbyMember struct {
 //
 // Spec schemas: BulkLobbyMemberRequest.
 type LobbyMemberUpdate struct {
-	ID           Snowflake         `json:"id,omitzero"`
+	ID           Snowflake         `json:"id"`
 	Metadata     map[string]string `json:"metadata,omitzero"`
 	Flags        int               `json:"flags,omitzero"`
 	RemoveMember bool              `json:"remove_member,omitzero"`
@@ -297,7 +297,7 @@ func (r *LobbyMessageModerationRequest) validate(*validator, string) {}
 //
 // Spec request body of operation partner_sdk_token.
 type PartnerSDKTokenRequest struct {
-	ClientID Snowflake `json:"client_id,omitzero"`
+	ClientID Snowflake `json:"client_id"`
 	// ClientSecret is at most 1024 characters.
 	ClientSecret string `json:"client_secret,omitzero"`
 	// ExternalAuthToken is 1 to 10240 characters.
@@ -346,7 +346,7 @@ func (r *UnmergeProvisionalAccountRequest) validate(v *validator, path string) {
 //
 // Spec request body of operation partner_sdk_unmerge_provisional_account.
 type UnmergeProvisionalAccountWithSecretRequest struct {
-	ClientID Snowflake `json:"client_id,omitzero"`
+	ClientID Snowflake `json:"client_id"`
 	// ClientSecret is at most 1024 characters.
 	ClientSecret string `json:"client_secret,omitzero"`
 	// ExternalAuthToken is 1 to 10240 characters.

@@ -90,7 +90,7 @@ type Attachment struct {
 //
 // Spec schemas: MessageAttachmentRequest.
 type AttachmentRequest struct {
-	ID Snowflake `json:"id,omitzero"`
+	ID Snowflake `json:"id"`
 	// Filename is 1 to 1024 characters.
 	Filename string `json:"filename,omitzero"`
 	// Description is at most 1024 characters.

@@ -39,9 +39,9 @@ type Entitlement struct {
 // Spec schemas: CreateEntitlementRequestData.
 type CreateTestEntitlementRequest struct {
 	// SKUID is iD of the SKU to grant the entitlement to.
-	SKUID Snowflake `json:"sku_id,omitzero"`
+	SKUID Snowflake `json:"sku_id"`
 	// OwnerID is iD of the guild or user to grant the entitlement to.
-	OwnerID Snowflake `json:"owner_id,omitzero"`
+	OwnerID Snowflake `json:"owner_id"`
 	// OwnerType is 1 for a guild subscription, 2 for a user subscription.
 	OwnerType EntitlementOwnerType `json:"owner_type"`
 }

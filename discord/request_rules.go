@@ -23,11 +23,10 @@ const (
 	MaxCommandOptions = 25
 )
 
+// An empty message is not checked here: files uploaded with the request
+// make it valid, and they are not part of the body. Discord answers an empty
+// message with error 50006.
 func (r *CreateMessageRequest) validateMore(v *validator, path string) {
-	if r.Content == "" && len(r.Embeds) == 0 && len(r.StickerIDs) == 0 && len(r.Components) == 0 &&
-		r.Poll == nil && len(r.Attachments) == 0 {
-		v.add(path, "a message needs content, embeds, sticker_ids, components, a poll or attachments")
-	}
 	if n := chars(string(r.Nonce)); n > 25 {
 		v.add(field(path, "nonce"), "longer than 25 characters (%d)", n)
 	}

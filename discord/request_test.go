@@ -63,13 +63,6 @@ func TestValidateAcceptsAValidMessage(t *testing.T) {
 	}
 }
 
-func TestValidateRejectsAnEmptyMessage(t *testing.T) {
-	got := violations(t, (&CreateMessageRequest{}).Validate())
-	if !slices.Equal(got, []string{""}) {
-		t.Errorf("violations = %q, want one for the whole request", got)
-	}
-}
-
 func TestValidateChecksComponentsAndEmbedsOfAMessage(t *testing.T) {
 	req := CreateMessageRequest{
 		Embeds: []Embed{{Title: strings.Repeat("t", 257)}},

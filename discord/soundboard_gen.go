@@ -83,7 +83,7 @@ func (r *UpdateSoundboardSoundRequest) validate(v *validator, path string) {
 //
 // Spec schemas: SoundboardSoundSendRequest.
 type SendSoundboardSoundRequest struct {
-	SoundID       Snowflake `json:"sound_id,omitzero"`
+	SoundID       Snowflake `json:"sound_id"`
 	SourceGuildID Snowflake `json:"source_guild_id,omitzero"`
 }
 

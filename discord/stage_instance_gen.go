@@ -21,7 +21,7 @@ type StageInstance struct {
 type CreateStageInstanceRequest struct {
 	// Topic is 1 to 120 characters.
 	Topic                 string            `json:"topic"`
-	ChannelID             Snowflake         `json:"channel_id,omitzero"`
+	ChannelID             Snowflake         `json:"channel_id"`
 	PrivacyLevel          StagePrivacyLevel `json:"privacy_level,omitzero"`
 	GuildScheduledEventID Snowflake         `json:"guild_scheduled_event_id,omitzero"`
 	SendStartNotification bool              `json:"send_start_notification,omitzero"`

@@ -77,9 +77,10 @@ func (g *generator) writeType(b *strings.Builder, t *genType) {
 			typ = "*" + typ
 		}
 		tag := f.JSON
-		// A zero snowflake is never an ID Discord sends, so it always means
-		// "absent"; other required fields are always encoded.
-		if !(f.Required && !f.Nullable && !f.Optional) || f.Type == "Snowflake" {
+		// A zero snowflake is never an ID Discord sends, so in received
+		// objects it always means "absent". In requests an ID of 0 can be
+		// meant (the first uploaded file), so required ones are encoded.
+		if !(f.Required && !f.Nullable && !f.Optional) || f.Type == "Snowflake" && !t.Request {
 			tag += ",omitzero"
 		}
 		fmt.Fprintf(b, "\t%s %s `json:%q`\n", f.Go, typ, tag)
