@@ -5,6 +5,25 @@
 // (package dispatch does): it moves payloads, and decodes only the
 // envelope and the protocol's own payloads.
 //
+// # Shards
+//
+// A [Shard] is one connection and the session it carries. One goroutine,
+// Run's, owns its state machine; the read loop only reads, decompresses and
+// splits the envelope (noting heartbeat ACKs, so a slow consumer of events
+// never makes a live connection look dead), the write loop only writes.
+// Dispatches go out on a channel as [Event]s, decoded into package events'
+// types for the names a filter wants. The first heartbeat goes after
+// HELLO's interval times a random jitter; a heartbeat whose ACK has not
+// come by the next one marks a zombie connection, which is dropped and
+// resumed. The [Session] (session_id, seq, resume_gateway_url) outlives
+// connections and is saved in a [SessionStore] when Run stops, so a
+// restarted process resumes it. Close codes decide what follows (see
+// [CloseAction]); reconnects wait out a capped exponential backoff with
+// jitter that READY and RESUMED reset; after WithMaxResumeAttempts failed
+// resumes in a row the shard identifies anew. When Run's context ends the
+// connection closes with code 4900, not 1000, so the session stays
+// resumable.
+//
 // # Payloads
 //
 // [Payload] is the envelope of every message, {op, d, s, t}. The data of
