@@ -45,7 +45,13 @@ func (s *Server) AddGuild(name string) discord.Guild {
 			DefaultMessageNotifications: discord.MessageNotificationLevelOnlyMentions,
 		},
 		members: map[discord.Snowflake]*discord.Member{},
+		bans:    map[discord.Snowflake]discord.Ban{},
 	}
+	// The bot joins with a managed role, as an invite with permissions
+	// gives it.
+	botRole := discord.Role{ID: w.newID(), Name: w.bot.Username, Permissions: w.botPermissions, Position: 1,
+		Managed: true, Tags: &discord.RoleTags{BotID: w.bot.ID}}
+	g.guild.Roles = append(g.guild.Roles, botRole)
 	w.guilds[id] = g
 	w.order = append(w.order, id)
 	channel := discord.Channel{ID: w.newID(), Type: discord.ChannelTypeGuildText, GuildID: id, Name: "general"}
@@ -55,7 +61,11 @@ func (s *Server) AddGuild(name string) discord.Guild {
 	now := time.Now().UTC().Truncate(time.Millisecond)
 	for _, u := range []discord.User{owner, w.bot} {
 		user := u
-		g.members[u.ID] = &discord.Member{User: &user, JoinedAt: now, Roles: []discord.Snowflake{}}
+		roles := []discord.Snowflake{}
+		if u.ID == w.bot.ID {
+			roles = append(roles, botRole.ID)
+		}
+		g.members[u.ID] = &discord.Member{User: &user, JoinedAt: now, Roles: roles}
 		g.memberOrder = append(g.memberOrder, u.ID)
 	}
 	gc, _ := w.fullGuild(id)
@@ -126,10 +136,11 @@ func (s *Server) SendMessage(authorID, channelID discord.Snowflake, content stri
 	m := &discord.Message{
 		ID: w.newID(), ChannelID: channelID, Author: &author, Content: content,
 		Timestamp: time.Now().UTC().Truncate(time.Millisecond), Type: discord.MessageTypeDefault,
-		Mentions: []discord.User{}, MentionRoles: []discord.Snowflake{}, Attachments: []discord.Attachment{},
-		Embeds: []discord.Embed{}, Components: discord.Components{},
+		Attachments: []discord.Attachment{}, Embeds: []discord.Embed{}, Components: discord.Components{},
 	}
+	m.Mentions, m.MentionRoles, m.MentionEveryone = w.mentions(cs, content, nil, true)
 	cs.messages = append(cs.messages, m)
+	cs.channel.LastMessageID = m.ID
 	msg := *m
 	guildID := cs.channel.GuildID
 	event := msg
@@ -147,8 +158,14 @@ func (s *Server) SendMessage(authorID, channelID discord.Snowflake, content stri
 }
 
 // emitMessage sends a message event, blanking the content fields for
-// sessions without the MESSAGE_CONTENT intent.
+// sessions without the MESSAGE_CONTENT intent, except in DMs, in messages
+// the bot or its application sent and in messages that mention the bot.
 func (s *Server) emitMessage(event string, guildID discord.Snowflake, m discord.Message) {
+	bot := s.Bot()
+	exempt := m.Author != nil && m.Author.ID == bot.ID || m.ApplicationID == s.ApplicationID() && m.ApplicationID != 0
+	for _, u := range m.Mentions {
+		exempt = exempt || u.ID == bot.ID
+	}
 	blank := m
 	blank.Content, blank.Embeds, blank.Attachments, blank.Components, blank.Poll = "", []discord.Embed{}, []discord.Attachment{}, discord.Components{}, nil
 	s.mu.Lock()
@@ -157,7 +174,7 @@ func (s *Server) emitMessage(event string, guildID discord.Snowflake, m discord.
 		if !sess.wants(event, guildID) {
 			continue
 		}
-		if sess.intents&intentBits["MESSAGE_CONTENT"] != 0 || guildID == 0 {
+		if sess.intents&intentBits["MESSAGE_CONTENT"] != 0 || guildID == 0 || exempt {
 			full = append(full, sess)
 		} else {
 			empty = append(empty, sess)

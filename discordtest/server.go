@@ -28,6 +28,9 @@ type Server struct {
 	identify map[int]time.Time // last identify per max_concurrency bucket
 	faults   faults
 	closed   bool
+	stop     chan struct{} // closed by Close, ends delayed REST responses
+
+	rest *restState
 
 	wg sync.WaitGroup // connection goroutines
 }
@@ -43,7 +46,17 @@ type config struct {
 	sendLimit         int
 	sendWindow        time.Duration
 	sessionStarts     int
+	sessionStartTotal int
 	logger            *slog.Logger
+
+	// REST: see rest_options.go.
+	clock          func() time.Time
+	rateLimit      limit
+	routeLimits    map[string]limit
+	globalLimit    limit
+	botPermissions discord.Permissions
+	interactionTTL time.Duration
+	err            error // an invalid option
 }
 
 // Option configures a Server.
@@ -113,10 +126,20 @@ func NewServer(opts ...Option) (*Server, error) {
 		sendWindow:        60 * time.Second,
 		sessionStarts:     1000,
 		logger:            slog.New(slog.DiscardHandler),
+		clock:             time.Now,
+		rateLimit:         limit{n: 5, per: time.Second},
+		routeLimits:       map[string]limit{},
+		globalLimit:       limit{n: 50, per: time.Second},
+		botPermissions:    defaultBotPermissions,
+		interactionTTL:    3 * time.Second,
 	}
 	for _, o := range opts {
 		o(&cfg)
 	}
+	if cfg.err != nil {
+		return nil, cfg.err
+	}
+	cfg.sessionStartTotal = cfg.sessionStarts
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("discordtest: listen: %w", err)
@@ -129,9 +152,14 @@ func NewServer(opts ...Option) (*Server, error) {
 		sessions: map[string]*session{},
 		conns:    map[*gatewayConn]struct{}{},
 		identify: map[int]time.Time{},
+		stop:     make(chan struct{}),
+		rest:     newRESTState(&cfg),
 	}
+	s.world.botPermissions = cfg.botPermissions
+	s.rest.handlers = s.restHandlers()
 	mux := http.NewServeMux()
 	mux.HandleFunc("/api/", s.serveREST)
+	mux.HandleFunc("/attachments/", s.serveAttachment)
 	mux.HandleFunc("/", s.serveGateway)
 	s.http = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	s.wg.Add(1)
@@ -177,6 +205,7 @@ func (s *Server) Close() error {
 		return nil
 	}
 	s.closed = true
+	close(s.stop)
 	conns := make([]*gatewayConn, 0, len(s.conns))
 	for c := range s.conns {
 		conns = append(conns, c)

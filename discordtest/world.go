@@ -17,6 +17,10 @@ type world struct {
 	guilds   map[discord.Snowflake]*guildState
 	order    []discord.Snowflake // guild IDs in creation order
 	channels map[discord.Snowflake]*channelState
+
+	// The REST side's state; see rest_world.go.
+	botPermissions discord.Permissions // of the bot's managed role in new guilds
+	rest           restWorld
 }
 
 type guildState struct {
@@ -24,11 +28,14 @@ type guildState struct {
 	members     map[discord.Snowflake]*discord.Member
 	memberOrder []discord.Snowflake
 	channels    []discord.Snowflake
+	bans        map[discord.Snowflake]discord.Ban
 }
 
 type channelState struct {
-	channel  discord.Channel
-	messages []*discord.Message
+	channel   discord.Channel
+	messages  []*discord.Message // in ID order
+	pins      map[discord.Snowflake]time.Time
+	reactions map[discord.Snowflake][]*reaction // by message ID
 }
 
 func newWorld(now time.Time) *world {
@@ -37,6 +44,7 @@ func newWorld(now time.Time) *world {
 		guilds:   map[discord.Snowflake]*guildState{},
 		channels: map[discord.Snowflake]*channelState{},
 		lastID:   discord.SnowflakeFromTime(now),
+		rest:     newRESTWorld(),
 	}
 	w.bot = discord.User{ID: w.newID(), Username: "cordage-test-bot", Discriminator: "0", Bot: true}
 	w.users[w.bot.ID] = &w.bot
@@ -64,12 +72,16 @@ func (w *world) fullGuild(id discord.Snowflake) (guildCreate, bool) {
 	for _, uid := range g.memberOrder {
 		gc.Members = append(gc.Members, *g.members[uid])
 	}
+	gc.Threads = []discord.Channel{}
 	for _, cid := range g.channels {
 		c := w.channels[cid].channel
+		if isThread(c.Type) {
+			gc.Threads = append(gc.Threads, c)
+			continue
+		}
 		c.GuildID = 0 // GUILD_CREATE leaves guild_id out of its channels
 		gc.Channels = append(gc.Channels, c)
 	}
-	gc.Threads = []discord.Channel{}
 	gc.VoiceStates = []discord.VoiceState{}
 	gc.Presences = []discord.Presence{}
 	gc.StageInstances = []discord.StageInstance{}
