@@ -57,6 +57,7 @@ func main() {
 		"routes_gen.go":            writeRoutes(routes),
 		"routes_types_gen_test.go": writeRouteTypes(routes),
 		"codes_gen.go":             writeCodes(codes),
+		"resources_gen.go":         writeResources(routes),
 	}
 	for name, src := range files {
 		if err := writeFile(filepath.Join(*out, name), src); err != nil {
