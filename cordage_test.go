@@ -1,0 +1,174 @@
+package cordage_test
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cordage/cordage"
+	"github.com/cordage/cordage/discord"
+	"github.com/cordage/cordage/discordtest"
+	"github.com/cordage/cordage/dispatch"
+	"github.com/cordage/cordage/events"
+	"github.com/cordage/cordage/gateway"
+	"github.com/cordage/cordage/internal/leakcheck"
+	"github.com/cordage/cordage/rest"
+)
+
+func emulator(t *testing.T, opts ...discordtest.Option) *discordtest.Server {
+	t.Helper()
+	leakcheck.Check(t)
+	srv, err := discordtest.NewServer(opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	return srv
+}
+
+func options(srv *discordtest.Server, more ...cordage.Option) []cordage.Option {
+	return append([]cordage.Option{
+		cordage.WithBaseURL(srv.URL()),
+		cordage.WithLogger(slog.New(slog.DiscardHandler)),
+		cordage.WithShutdownTimeout(2 * time.Second),
+	}, more...)
+}
+
+func TestRunAnswersAMessageAndShutsDownResumably(t *testing.T) {
+	srv := emulator(t, discordtest.WithPrivilegedIntents(1<<15))
+	g := srv.AddGuild("g")
+	user := srv.AddUser("alice")
+	srv.AddMember(g.ID, user.ID)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	var order []string
+	answered := make(chan *discord.Message, 1)
+	errc := make(chan error, 1)
+	go func() {
+		errc <- cordage.Run(ctx, srv.Token(), func(grp *cordage.Group) error {
+			grp.OnStartup(func(context.Context) error { order = append(order, "startup"); return nil })
+			grp.OnShutdown(func(context.Context) error { order = append(order, "shutdown 1"); return nil })
+			grp.OnShutdown(func(context.Context) error { order = append(order, "shutdown 2"); return nil })
+			dispatch.On(grp.Dispatcher, func(ctx context.Context, e *events.GuildCreate) error {
+				srv.SendMessage(user.ID, g.SystemChannelID, "!ping")
+				return nil
+			})
+			_, err := grp.Dispatcher.AddHandler(func(e *events.MessageCreate, ctx context.Context, c *rest.Client, s *gateway.Shard, groups cordage.Groups) error {
+				if e.Content != "!ping" || e.Author.Bot {
+					return nil
+				}
+				if s == nil || groups["main"] != grp {
+					t.Error("shard or groups not injected")
+				}
+				m, err := c.Messages.Create(ctx, e.ChannelID, &discord.CreateMessageRequest{Content: "pong"})
+				answered <- m
+				return err
+			})
+			return err
+		}, options(srv, cordage.WithIntents(gateway.IntentsDefault|gateway.IntentMessageContent))...)
+	}()
+	select {
+	case m := <-answered:
+		if m == nil || m.Content != "pong" {
+			t.Fatalf("answer %+v", m)
+		}
+	case err := <-errc:
+		t.Fatalf("Run stopped: %v", err)
+	case <-time.After(5 * time.Second):
+		t.Fatal("no answer within 5s")
+	}
+	cancel()
+	if err := <-errc; err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	if strings.Join(order, ",") != "startup,shutdown 2,shutdown 1" {
+		t.Errorf("hooks ran as %v", order)
+	}
+	sessions := srv.Sessions()
+	if len(sessions) != 1 || sessions[0].Connected {
+		t.Errorf("sessions after shutdown %+v, want one resumable, disconnected", sessions)
+	}
+}
+
+func TestStartupHookErrorAbortsBeforeIdentify(t *testing.T) {
+	srv := emulator(t)
+	boom := errors.New("no database")
+	err := cordage.Run(context.Background(), srv.Token(), func(g *cordage.Group) error {
+		g.OnStartup(func(context.Context) error { return boom })
+		return nil
+	}, options(srv)...)
+	if !errors.Is(err, boom) {
+		t.Fatalf("Run: %v, want the hook's error", err)
+	}
+	if n := len(srv.Sessions()); n != 0 {
+		t.Errorf("%d sessions: the gateway identified despite the failed hook", n)
+	}
+}
+
+func TestHubRunsSeveralBotsWithUniqueNames(t *testing.T) {
+	srv := emulator(t)
+	srv.AddGuild("g")
+	h := cordage.NewHub()
+	a, err := h.NewGroup("a", srv.Token(), options(srv)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.NewGroup("a", srv.Token()); err == nil {
+		t.Error("a second group named a was accepted")
+	}
+	b, err := h.NewGroup("b", srv.Token(), options(srv, cordage.WithoutGateway())...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Gateway != nil {
+		t.Error("a REST-only group has a gateway")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	readies := make(chan struct{}, 1)
+	dispatch.On(a.Dispatcher, func(ctx context.Context, e *events.GuildCreate) error {
+		readies <- struct{}{}
+		return nil
+	})
+	errc := make(chan error, 1)
+	go func() { errc <- h.Run(ctx) }()
+	select {
+	case <-readies:
+	case <-time.After(5 * time.Second):
+		t.Fatal("group a got no GUILD_CREATE")
+	}
+	me, err := b.Rest.Users.GetCurrent(ctx)
+	if err != nil || me.ID != srv.Bot().ID {
+		t.Errorf("REST-only group: %+v, %v", me, err)
+	}
+	cancel()
+	if err := <-errc; err != nil {
+		t.Errorf("Hub.Run: %v", err)
+	}
+}
+
+func TestFatalGatewayErrorEndsRun(t *testing.T) {
+	srv := emulator(t)
+	err := cordage.Run(context.Background(), srv.Token(), nil,
+		options(srv, cordage.WithIntents(gateway.IntentGuilds|gateway.IntentGuildPresences))...)
+	var ce *gateway.CloseError
+	if !errors.As(err, &ce) || ce.Code != gateway.CloseDisallowedIntents {
+		t.Fatalf("Run: %v, want close 4014", err)
+	}
+}
+
+func TestConnectReturnsOnceReady(t *testing.T) {
+	srv := emulator(t)
+	g, err := cordage.Connect(context.Background(), srv.Token(), options(srv)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := g.Gateway.Shards(); len(s) != 1 || !s[0].Session().Valid() {
+		t.Errorf("shards after Connect: %v", s)
+	}
+	if err := g.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+}

@@ -1,0 +1,16 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/cordage/cordage/internal/leakcheck"
+)
+
+// TestSandboxConversation runs what `go run ./examples/ping` runs without a
+// token, so the README's first command keeps working.
+func TestSandboxConversation(t *testing.T) {
+	leakcheck.Check(t)
+	if err := sandbox(); err != nil {
+		t.Fatal(err)
+	}
+}
