@@ -299,3 +299,49 @@ func BenchmarkDispatchTypedHandler(b *testing.B) {
 		d.Dispatch(context.Background(), del)
 	}
 }
+
+func TestWaitForReturnsTheNextMatchingEventEvenFromAHandlerOfTheSameGuild(t *testing.T) {
+	d := newDispatcher(t, WithExecutor(Sequential(0)))
+	answer := make(chan string, 1)
+	On(d, func(ctx context.Context, e *events.MessageCreate) error {
+		if e.Content != "question" {
+			return nil
+		}
+		ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		reply, err := WaitFor(ctx, d, func(m *events.MessageCreate) bool { return strings.HasPrefix(m.Content, "answer") })
+		if err != nil {
+			answer <- err.Error()
+			return err
+		}
+		answer <- reply.Content
+		return nil
+	})
+	d.Dispatch(context.Background(), message(1, "question"))
+	time.Sleep(20 * time.Millisecond) // the handler is now waiting
+	d.Dispatch(context.Background(), message(1, "noise"))
+	d.Dispatch(context.Background(), message(1, "answer 42"))
+	if got := <-answer; got != "answer 42" {
+		t.Errorf("WaitFor returned %q", got)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	if _, err := WaitFor[*events.GuildDelete](ctx, d, nil); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("WaitFor without an event: %v", err)
+	}
+}
+
+func BenchmarkDispatchInjectedHandler(b *testing.B) {
+	d := New(WithExecutor(Sequential(1024)))
+	defer d.Close(context.Background())
+	d.Provide(slog.New(slog.DiscardHandler))
+	ProvideFunc(d, func(ctx context.Context, del *Delivery) (*shard, error) { return nil, nil })
+	if _, err := d.AddHandler(func(e *events.MessageCreate, ctx context.Context, l *slog.Logger, s *shard) error { return nil }); err != nil {
+		b.Fatal(err)
+	}
+	del := message(1, "x")
+	b.ReportAllocs()
+	for b.Loop() {
+		d.Dispatch(context.Background(), del)
+	}
+}

@@ -70,7 +70,8 @@ type Dispatcher struct {
 	nextID    uint64
 	providers map[any]provider // keyed by reflect.Type, see inject.go
 
-	closed atomic.Bool
+	closed  atomic.Bool
+	waiting waiters
 }
 
 // table is an immutable snapshot of the handlers by event name; registration
@@ -202,7 +203,7 @@ func (d *Dispatcher) EventNames() []string {
 // Wants reports whether any handler listens to the event name.
 func (d *Dispatcher) Wants(name string) bool {
 	t := d.table.Load()
-	return len(t.byName[name]) > 0 || len(t.byName[anyEvent]) > 0
+	return len(t.byName[name]) > 0 || len(t.byName[anyEvent]) > 0 || d.waiting.wants(name)
 }
 
 // Dispatch queues an event for its handlers. It returns once the event is
@@ -215,6 +216,7 @@ func (d *Dispatcher) Dispatch(ctx context.Context, del Delivery) error {
 	}
 	t := d.table.Load()
 	name := del.Event.EventName()
+	d.waiting.offer(name, del.Event)
 	hs, all := t.byName[name], t.byName[anyEvent]
 	if len(hs) == 0 && len(all) == 0 {
 		return nil
