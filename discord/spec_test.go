@@ -3,13 +3,12 @@ package discord
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"reflect"
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/cordage/cordage/internal/jsonequiv"
 	"github.com/cordage/cordage/internal/specdata"
 )
 
@@ -172,7 +171,7 @@ func TestDocPayloadsRoundTrip(t *testing.T) {
 			if err := json.Unmarshal(encoded, &got); err != nil {
 				t.Fatal(err)
 			}
-			if diff := jsonDiff("", normalize(want), normalize(got)); diff != "" {
+			if diff := jsonequiv.Diff("", jsonequiv.Normalize(want), jsonequiv.Normalize(got)); diff != "" {
 				t.Errorf("re-encoded JSON differs:\n%s\nencoded: %s", diff, encoded)
 			}
 			// Encoding is a fixed point: decoding the encoded value and
@@ -190,90 +189,4 @@ func TestDocPayloadsRoundTrip(t *testing.T) {
 			}
 		})
 	}
-}
-
-// normalize makes JSON values comparable: object members that are null,
-// false, 0, "" or empty are dropped, and timestamps become UTC RFC 3339.
-func normalize(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		out := map[string]any{}
-		for k, e := range x {
-			if n := normalize(e); !isEmpty(n) {
-				out[k] = n
-			}
-		}
-		return out
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = normalize(e)
-		}
-		return out
-	case string:
-		if ts, err := time.Parse(time.RFC3339Nano, x); err == nil {
-			return ts.UTC().Format(time.RFC3339Nano)
-		}
-	}
-	return v
-}
-
-func isEmpty(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return true
-	case bool:
-		return !x
-	case float64:
-		return x == 0
-	case string:
-		return x == ""
-	case []any:
-		return len(x) == 0
-	case map[string]any:
-		return len(x) == 0
-	}
-	return false
-}
-
-// jsonDiff describes the differences between two normalized JSON values.
-func jsonDiff(path string, want, got any) string {
-	switch w := want.(type) {
-	case map[string]any:
-		g, ok := got.(map[string]any)
-		if !ok {
-			return fmt.Sprintf("%s: want object, got %v\n", path, got)
-		}
-		var b strings.Builder
-		keys := map[string]bool{}
-		for k := range w {
-			keys[k] = true
-		}
-		for k := range g {
-			keys[k] = true
-		}
-		sorted := make([]string, 0, len(keys))
-		for k := range keys {
-			sorted = append(sorted, k)
-		}
-		sort.Strings(sorted)
-		for _, k := range sorted {
-			b.WriteString(jsonDiff(path+"."+k, w[k], g[k]))
-		}
-		return b.String()
-	case []any:
-		g, ok := got.([]any)
-		if !ok || len(g) != len(w) {
-			return fmt.Sprintf("%s: want %v, got %v\n", path, want, got)
-		}
-		var b strings.Builder
-		for i := range w {
-			b.WriteString(jsonDiff(fmt.Sprintf("%s[%d]", path, i), w[i], g[i]))
-		}
-		return b.String()
-	}
-	if !reflect.DeepEqual(want, got) {
-		return fmt.Sprintf("%s: want %v, got %v\n", path, want, got)
-	}
-	return ""
 }

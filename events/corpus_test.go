@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cordage/cordage/internal/jsonequiv"
 	"github.com/cordage/cordage/internal/specdata"
 )
 
@@ -142,7 +143,7 @@ func missing(path string, want, got any) []string {
 		for k, v := range w {
 			gv, ok := g[k]
 			if !ok {
-				if !empty(v) {
+				if !jsonequiv.Empty(v) {
 					out = append(out, path+"."+k)
 				}
 				continue
@@ -161,7 +162,7 @@ func missing(path string, want, got any) []string {
 			out = append(out, path+"(value)")
 		}
 	default:
-		if !reflect.DeepEqual(want, got) && !(empty(want) && empty(got)) {
+		if !reflect.DeepEqual(want, got) && !(jsonequiv.Empty(want) && jsonequiv.Empty(got)) {
 			out = append(out, path+"(value)")
 		}
 	}
@@ -172,22 +173,4 @@ func sameTime(a, b string) bool {
 	ta, err1 := time.Parse(time.RFC3339Nano, a)
 	tb, err2 := time.Parse(time.RFC3339Nano, b)
 	return err1 == nil && err2 == nil && ta.Equal(tb)
-}
-
-func empty(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return true
-	case bool:
-		return !x
-	case float64:
-		return x == 0
-	case string:
-		return x == ""
-	case []any:
-		return len(x) == 0
-	case map[string]any:
-		return len(x) == 0
-	}
-	return false
 }
