@@ -27,6 +27,47 @@
 // request to another route than the one it was rate-limited as. The
 // rate-limit key of a request is [Route.Key] of its [Route.MajorValue].
 //
+// # Query parameters
+//
+// A route with query parameters has an options struct named after it,
+// generated from the spec's parameters: [ListMessagesOptions] for
+// [RouteListMessages], with Go types (snowflakes, ints, bools, times, enums,
+// lists), the spec's limits in the doc comments, and a pointer to it as the
+// resource method's parameter before the RequestOptions; nil sends none:
+//
+//	msgs, err := c.Messages.List(ctx, channelID, &rest.ListMessagesOptions{Before: id, Limit: 50})
+//
+// Zero values are left out of the query, which for every plain field is
+// Discord's own default (a false with_counts is the same as none). The few
+// booleans whose false differs from leaving them out, such as
+// exclude_deleted of the entitlements, whose default is true, are
+// discord.Optional[bool]. Lists are sent as one key per value, or comma
+// separated where the spec takes one string. A required parameter left out,
+// a limit out of the spec's range or too long a list fails the call before it
+// is sent, with [ErrInvalidQuery]. [WithQuery] still adds any other
+// parameter.
+//
+// # Pagination
+//
+// The list endpoints that page with before and after have an All method
+// beside their List ([MessagesResource.All], [MembersResource.All],
+// [BansResource.All], [AuditLogsResource.AllEntries], [UsersResource.AllGuilds],
+// [MessagesResource.AllPins], [ThreadsResource.AllPublicArchived],
+// ...) that walks the list as an iter.Seq2. It takes the same options
+// struct: its before or after says where to start and which way to walk,
+// its limit is the size of each page (the route's maximum when 0), and its
+// other fields filter every page. A page is fetched only when the loop has
+// used up the one before; the walk stops at the last page (one shorter than
+// asked for, or where Discord says has_more is false), when the loop breaks, or at the first error, which it yields
+// once:
+//
+//	for msg, err := range c.Messages.All(ctx, channelID, nil) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(msg.Content) // newest first
+//	}
+//
 // # Errors
 //
 // A request Discord refuses fails with an [*Error]: the method and route

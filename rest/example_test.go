@@ -1,10 +1,12 @@
 package rest_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
 
+	"github.com/cordage/cordage/discord"
 	"github.com/cordage/cordage/rest"
 )
 
@@ -43,4 +45,23 @@ func ExampleError() {
 	// the bot lacks a permission
 	// 403
 	// ban user 42: rest: PUT /guilds/{guild_id}/bans/{user_id}: 50013 Missing Permissions
+}
+
+func ExampleMessagesResource_All() {
+	c := rest.New("token")
+	ctx := context.Background()
+	channelID := discord.Snowflake(1234)
+
+	// Every message after the first one of the channel, oldest first, in
+	// pages of 50; a page is fetched only when the loop needs it.
+	for msg, err := range c.Messages.All(ctx, channelID, &rest.ListMessagesOptions{After: 1, Limit: 50}) {
+		if err != nil {
+			fmt.Println(err)
+			break
+		}
+		if msg.Pinned {
+			fmt.Println(msg.ID, msg.Content)
+			break // no further page is fetched
+		}
+	}
 }

@@ -2,6 +2,8 @@ package rest
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 )
@@ -35,9 +37,27 @@ func WithQuery(key string, values ...string) RequestOption {
 // global rate limit. Calls of interaction routes are marked already.
 func WithInteraction() RequestOption { return func(r *Request) { r.Interaction = true } }
 
+// ErrInvalidQuery is wrapped by the error of a call whose query options
+// break the rules of Discord's spec: a required parameter left out, a limit
+// out of range, too many values in a list. Such a call is never sent.
+var ErrInvalidQuery = errors.New("invalid query parameters")
+
+// queryOptions is implemented by the options structs of the routes with
+// query parameters (ListMessagesOptions, ...); a nil pointer sends none.
+type queryOptions interface {
+	values() (url.Values, error)
+}
+
 // call runs a resource method's request.
-func (c *Client) call(ctx context.Context, route *Route, params []string, body, out any, opts []RequestOption) error {
+func (c *Client) call(ctx context.Context, route *Route, params []string, query queryOptions, body, out any, opts []RequestOption) error {
 	req := Request{Params: params, Body: body}
+	if query != nil {
+		q, err := query.values()
+		if err != nil {
+			return fmt.Errorf("rest: %s: %w", route, err)
+		}
+		req.Query = q
+	}
 	if strings.Contains(route.Path, "{interaction_token}") {
 		req.Interaction = true
 	}

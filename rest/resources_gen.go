@@ -114,7 +114,7 @@ type ApplicationsResource struct{ c *Client }
 // Get calls GET /applications/{application_id}.
 func (x *ApplicationsResource) Get(ctx context.Context, applicationID discord.Snowflake, opts ...RequestOption) (*discord.Application, error) {
 	out := new(discord.Application)
-	if err := x.c.call(ctx, &RouteGetApplication, []string{applicationID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetApplication, []string{applicationID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -125,7 +125,7 @@ func (x *ApplicationsResource) Get(ctx context.Context, applicationID discord.Sn
 // Application Activity Instance).
 func (x *ApplicationsResource) GetActivityInstance(ctx context.Context, applicationID discord.Snowflake, instanceID discord.Snowflake, opts ...RequestOption) (*discord.ActivityInstance, error) {
 	out := new(discord.ActivityInstance)
-	if err := x.c.call(ctx, &RouteGetApplicationActivityInstance, []string{applicationID.String(), instanceID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetApplicationActivityInstance, []string{applicationID.String(), instanceID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -134,7 +134,7 @@ func (x *ApplicationsResource) GetActivityInstance(ctx context.Context, applicat
 // GetCurrent calls GET /applications/@me (Get Current Application).
 func (x *ApplicationsResource) GetCurrent(ctx context.Context, opts ...RequestOption) (*discord.Application, error) {
 	out := new(discord.Application)
-	if err := x.c.call(ctx, &RouteGetCurrentApplication, []string{}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetCurrentApplication, []string{}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -145,14 +145,14 @@ func (x *ApplicationsResource) GetCurrent(ctx context.Context, opts ...RequestOp
 // Role Connection Metadata Records).
 func (x *ApplicationsResource) ListRoleConnectionMetadata(ctx context.Context, applicationID discord.Snowflake, opts ...RequestOption) ([]discord.RoleConnectionMetadata, error) {
 	var out []discord.RoleConnectionMetadata
-	err := x.c.call(ctx, &RouteGetApplicationRoleConnectionsMetadata, []string{applicationID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteGetApplicationRoleConnectionsMetadata, []string{applicationID.String()}, nil, nil, &out, opts)
 	return out, err
 }
 
 // Update calls PATCH /applications/{application_id}.
 func (x *ApplicationsResource) Update(ctx context.Context, applicationID discord.Snowflake, req *discord.UpdateApplicationRequest, opts ...RequestOption) (*discord.Application, error) {
 	out := new(discord.Application)
-	if err := x.c.call(ctx, &RouteUpdateApplication, []string{applicationID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateApplication, []string{applicationID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -161,7 +161,7 @@ func (x *ApplicationsResource) Update(ctx context.Context, applicationID discord
 // UpdateCurrent calls PATCH /applications/@me (Edit Current Application).
 func (x *ApplicationsResource) UpdateCurrent(ctx context.Context, req *discord.UpdateApplicationRequest, opts ...RequestOption) (*discord.Application, error) {
 	out := new(discord.Application)
-	if err := x.c.call(ctx, &RouteUpdateCurrentApplication, []string{}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateCurrentApplication, []string{}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -172,7 +172,7 @@ func (x *ApplicationsResource) UpdateCurrent(ctx context.Context, req *discord.U
 // Role Connection Metadata Records).
 func (x *ApplicationsResource) UpdateRoleConnectionMetadata(ctx context.Context, applicationID discord.Snowflake, req []discord.RoleConnectionMetadata, opts ...RequestOption) ([]discord.RoleConnectionMetadata, error) {
 	var out []discord.RoleConnectionMetadata
-	err := x.c.call(ctx, &RouteUpdateApplicationRoleConnectionsMetadata, []string{applicationID.String()}, req, &out, opts)
+	err := x.c.call(ctx, &RouteUpdateApplicationRoleConnectionsMetadata, []string{applicationID.String()}, nil, req, &out, opts)
 	return out, err
 }
 
@@ -180,7 +180,7 @@ func (x *ApplicationsResource) UpdateRoleConnectionMetadata(ctx context.Context,
 // are attached with WithFiles.
 func (x *ApplicationsResource) UploadAttachment(ctx context.Context, applicationID discord.Snowflake, req *discord.UploadApplicationAttachmentRequest, opts ...RequestOption) (*discord.ActivityAttachment, error) {
 	out := new(discord.ActivityAttachment)
-	if err := x.c.call(ctx, &RouteUploadApplicationAttachment, []string{applicationID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUploadApplicationAttachment, []string{applicationID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -190,12 +190,11 @@ func (x *ApplicationsResource) UploadAttachment(ctx context.Context, application
 // Client.AuditLogs.
 type AuditLogsResource struct{ c *Client }
 
-// Get calls GET /guilds/{guild_id}/audit-logs (Get Guild Audit Log). Query
-// parameters (user_id, target_id, action_type, before, after, limit) are set
-// with WithQuery.
-func (x *AuditLogsResource) Get(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) (*discord.AuditLog, error) {
+// Get calls GET /guilds/{guild_id}/audit-logs (Get Guild Audit Log). The query
+// parameters are in query, which may be nil.
+func (x *AuditLogsResource) Get(ctx context.Context, guildID discord.Snowflake, query *ListGuildAuditLogEntriesOptions, opts ...RequestOption) (*discord.AuditLog, error) {
 	out := new(discord.AuditLog)
-	if err := x.c.call(ctx, &RouteListGuildAuditLogEntries, []string{guildID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteListGuildAuditLogEntries, []string{guildID.String()}, query, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -209,7 +208,7 @@ type AutoModerationResource struct{ c *Client }
 // Moderation Rule).
 func (x *AutoModerationResource) CreateRule(ctx context.Context, guildID discord.Snowflake, req *discord.CreateAutoModerationRuleRequest, opts ...RequestOption) (*discord.AutoModerationRule, error) {
 	out := new(discord.AutoModerationRule)
-	if err := x.c.call(ctx, &RouteCreateAutoModerationRule, []string{guildID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateAutoModerationRule, []string{guildID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -218,14 +217,14 @@ func (x *AutoModerationResource) CreateRule(ctx context.Context, guildID discord
 // DeleteRule calls DELETE /guilds/{guild_id}/auto-moderation/rules/{rule_id}
 // (Delete Auto Moderation Rule).
 func (x *AutoModerationResource) DeleteRule(ctx context.Context, guildID discord.Snowflake, ruleID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteAutoModerationRule, []string{guildID.String(), ruleID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteAutoModerationRule, []string{guildID.String(), ruleID.String()}, nil, nil, nil, opts)
 }
 
 // GetRule calls GET /guilds/{guild_id}/auto-moderation/rules/{rule_id} (Get
 // Auto Moderation Rule).
 func (x *AutoModerationResource) GetRule(ctx context.Context, guildID discord.Snowflake, ruleID discord.Snowflake, opts ...RequestOption) (*discord.AutoModerationRule, error) {
 	out := new(discord.AutoModerationRule)
-	if err := x.c.call(ctx, &RouteGetAutoModerationRule, []string{guildID.String(), ruleID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetAutoModerationRule, []string{guildID.String(), ruleID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -235,7 +234,7 @@ func (x *AutoModerationResource) GetRule(ctx context.Context, guildID discord.Sn
 // Moderation Rules for Guild).
 func (x *AutoModerationResource) ListRules(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) ([]discord.AutoModerationRule, error) {
 	var out []discord.AutoModerationRule
-	err := x.c.call(ctx, &RouteListAutoModerationRules, []string{guildID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListAutoModerationRules, []string{guildID.String()}, nil, nil, &out, opts)
 	return out, err
 }
 
@@ -243,7 +242,7 @@ func (x *AutoModerationResource) ListRules(ctx context.Context, guildID discord.
 // (Modify Auto Moderation Rule).
 func (x *AutoModerationResource) UpdateRule(ctx context.Context, guildID discord.Snowflake, ruleID discord.Snowflake, req *discord.UpdateAutoModerationRuleRequest, opts ...RequestOption) (*discord.AutoModerationRule, error) {
 	out := new(discord.AutoModerationRule)
-	if err := x.c.call(ctx, &RouteUpdateAutoModerationRule, []string{guildID.String(), ruleID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateAutoModerationRule, []string{guildID.String(), ruleID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -256,7 +255,7 @@ type BansResource struct{ c *Client }
 // BulkCreate calls POST /guilds/{guild_id}/bulk-ban (Bulk Guild Ban).
 func (x *BansResource) BulkCreate(ctx context.Context, guildID discord.Snowflake, req *discord.BulkBanRequest, opts ...RequestOption) (*discord.BulkBanResult, error) {
 	out := new(discord.BulkBanResult)
-	if err := x.c.call(ctx, &RouteBulkBanUsersFromGuild, []string{guildID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteBulkBanUsersFromGuild, []string{guildID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -264,28 +263,28 @@ func (x *BansResource) BulkCreate(ctx context.Context, guildID discord.Snowflake
 
 // Create calls PUT /guilds/{guild_id}/bans/{user_id} (Create Guild Ban).
 func (x *BansResource) Create(ctx context.Context, guildID discord.Snowflake, userID discord.Snowflake, req *discord.BanRequest, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteBanUserFromGuild, []string{guildID.String(), userID.String()}, req, nil, opts)
+	return x.c.call(ctx, &RouteBanUserFromGuild, []string{guildID.String(), userID.String()}, nil, req, nil, opts)
 }
 
 // Delete calls DELETE /guilds/{guild_id}/bans/{user_id} (Remove Guild Ban).
 func (x *BansResource) Delete(ctx context.Context, guildID discord.Snowflake, userID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteUnbanUserFromGuild, []string{guildID.String(), userID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteUnbanUserFromGuild, []string{guildID.String(), userID.String()}, nil, nil, nil, opts)
 }
 
 // Get calls GET /guilds/{guild_id}/bans/{user_id} (Get Guild Ban).
 func (x *BansResource) Get(ctx context.Context, guildID discord.Snowflake, userID discord.Snowflake, opts ...RequestOption) (*discord.Ban, error) {
 	out := new(discord.Ban)
-	if err := x.c.call(ctx, &RouteGetGuildBan, []string{guildID.String(), userID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGuildBan, []string{guildID.String(), userID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// List calls GET /guilds/{guild_id}/bans (Get Guild Bans). Query parameters
-// (limit, before, after) are set with WithQuery.
-func (x *BansResource) List(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) ([]discord.Ban, error) {
+// List calls GET /guilds/{guild_id}/bans (Get Guild Bans). The query parameters
+// are in query, which may be nil.
+func (x *BansResource) List(ctx context.Context, guildID discord.Snowflake, query *ListGuildBansOptions, opts ...RequestOption) ([]discord.Ban, error) {
 	var out []discord.Ban
-	err := x.c.call(ctx, &RouteListGuildBans, []string{guildID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListGuildBans, []string{guildID.String()}, query, nil, &out, opts)
 	return out, err
 }
 
@@ -297,7 +296,7 @@ type ChannelsResource struct{ c *Client }
 // Add Recipient).
 func (x *ChannelsResource) AddRecipient(ctx context.Context, channelID discord.Snowflake, userID discord.Snowflake, req *discord.AddGroupDMRecipientRequest, opts ...RequestOption) (*discord.Channel, error) {
 	out := new(discord.Channel)
-	if err := x.c.call(ctx, &RouteAddGroupDMRecipient, []string{channelID.String(), userID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteAddGroupDMRecipient, []string{channelID.String(), userID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -306,7 +305,7 @@ func (x *ChannelsResource) AddRecipient(ctx context.Context, channelID discord.S
 // Create calls POST /guilds/{guild_id}/channels (Create Guild Channel).
 func (x *ChannelsResource) Create(ctx context.Context, guildID discord.Snowflake, req *discord.CreateChannelRequest, opts ...RequestOption) (*discord.Channel, error) {
 	out := new(discord.Channel)
-	if err := x.c.call(ctx, &RouteCreateGuildChannel, []string{guildID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateGuildChannel, []string{guildID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -315,7 +314,7 @@ func (x *ChannelsResource) Create(ctx context.Context, guildID discord.Snowflake
 // Delete calls DELETE /channels/{channel_id} (Delete/Close Channel).
 func (x *ChannelsResource) Delete(ctx context.Context, channelID discord.Snowflake, opts ...RequestOption) (*discord.Channel, error) {
 	out := new(discord.Channel)
-	if err := x.c.call(ctx, &RouteDeleteChannel, []string{channelID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteDeleteChannel, []string{channelID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -325,14 +324,14 @@ func (x *ChannelsResource) Delete(ctx context.Context, channelID discord.Snowfla
 // /channels/{channel_id}/permissions/{overwrite_id} (Delete Channel
 // Permission).
 func (x *ChannelsResource) DeletePermissionOverwrite(ctx context.Context, channelID discord.Snowflake, overwriteID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteChannelPermissionOverwrite, []string{channelID.String(), overwriteID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteChannelPermissionOverwrite, []string{channelID.String(), overwriteID.String()}, nil, nil, nil, opts)
 }
 
 // Follow calls POST /channels/{channel_id}/followers (Follow Announcement
 // Channel).
 func (x *ChannelsResource) Follow(ctx context.Context, channelID discord.Snowflake, req *discord.FollowChannelRequest, opts ...RequestOption) (*discord.FollowedChannel, error) {
 	out := new(discord.FollowedChannel)
-	if err := x.c.call(ctx, &RouteFollowChannel, []string{channelID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteFollowChannel, []string{channelID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -341,7 +340,7 @@ func (x *ChannelsResource) Follow(ctx context.Context, channelID discord.Snowfla
 // Get calls GET /channels/{channel_id} (Get Channel).
 func (x *ChannelsResource) Get(ctx context.Context, channelID discord.Snowflake, opts ...RequestOption) (*discord.Channel, error) {
 	out := new(discord.Channel)
-	if err := x.c.call(ctx, &RouteGetChannel, []string{channelID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetChannel, []string{channelID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -350,38 +349,38 @@ func (x *ChannelsResource) Get(ctx context.Context, channelID discord.Snowflake,
 // List calls GET /guilds/{guild_id}/channels (Get Guild Channels).
 func (x *ChannelsResource) List(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) ([]discord.Channel, error) {
 	var out []discord.Channel
-	err := x.c.call(ctx, &RouteListGuildChannels, []string{guildID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListGuildChannels, []string{guildID.String()}, nil, nil, &out, opts)
 	return out, err
 }
 
 // RemoveRecipient calls DELETE /channels/{channel_id}/recipients/{user_id}
 // (Group DM Remove Recipient).
 func (x *ChannelsResource) RemoveRecipient(ctx context.Context, channelID discord.Snowflake, userID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteGroupDMRecipient, []string{channelID.String(), userID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteGroupDMRecipient, []string{channelID.String(), userID.String()}, nil, nil, nil, opts)
 }
 
 // SetPermissionOverwrite calls PUT
 // /channels/{channel_id}/permissions/{overwrite_id} (Edit Channel Permissions).
 func (x *ChannelsResource) SetPermissionOverwrite(ctx context.Context, channelID discord.Snowflake, overwriteID discord.Snowflake, req *discord.EditPermissionOverwriteRequest, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteSetChannelPermissionOverwrite, []string{channelID.String(), overwriteID.String()}, req, nil, opts)
+	return x.c.call(ctx, &RouteSetChannelPermissionOverwrite, []string{channelID.String(), overwriteID.String()}, nil, req, nil, opts)
 }
 
 // SetVoiceStatus calls PUT /channels/{channel_id}/voice-status (Set Voice
 // Channel Status).
 func (x *ChannelsResource) SetVoiceStatus(ctx context.Context, channelID discord.Snowflake, req *discord.UpdateVoiceChannelStatusRequest, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteUpdateVoiceChannelStatus, []string{channelID.String()}, req, nil, opts)
+	return x.c.call(ctx, &RouteUpdateVoiceChannelStatus, []string{channelID.String()}, nil, req, nil, opts)
 }
 
 // TriggerTyping calls POST /channels/{channel_id}/typing (Trigger Typing
 // Indicator).
 func (x *ChannelsResource) TriggerTyping(ctx context.Context, channelID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteTriggerTypingIndicator, []string{channelID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteTriggerTypingIndicator, []string{channelID.String()}, nil, nil, nil, opts)
 }
 
 // Update calls PATCH /channels/{channel_id} (Modify Channel).
 func (x *ChannelsResource) Update(ctx context.Context, channelID discord.Snowflake, req *discord.UpdateChannelRequest, opts ...RequestOption) (*discord.Channel, error) {
 	out := new(discord.Channel)
-	if err := x.c.call(ctx, &RouteUpdateChannel, []string{channelID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateChannel, []string{channelID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -390,7 +389,7 @@ func (x *ChannelsResource) Update(ctx context.Context, channelID discord.Snowfla
 // UpdatePositions calls PATCH /guilds/{guild_id}/channels (Modify Guild Channel
 // Positions).
 func (x *ChannelsResource) UpdatePositions(ctx context.Context, guildID discord.Snowflake, req []discord.ChannelPosition, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteUpdateGuildChannelPositions, []string{guildID.String()}, req, nil, opts)
+	return x.c.call(ctx, &RouteUpdateGuildChannelPositions, []string{guildID.String()}, nil, req, nil, opts)
 }
 
 // CommandsResource calls the routes of Discord's commands area; use it as
@@ -401,7 +400,7 @@ type CommandsResource struct{ c *Client }
 // Overwrite Global Application Commands).
 func (x *CommandsResource) BulkOverwriteGlobal(ctx context.Context, applicationID discord.Snowflake, req []discord.OverwriteApplicationCommandRequest, opts ...RequestOption) ([]discord.ApplicationCommand, error) {
 	var out []discord.ApplicationCommand
-	err := x.c.call(ctx, &RouteBulkOverwriteApplicationCommands, []string{applicationID.String()}, req, &out, opts)
+	err := x.c.call(ctx, &RouteBulkOverwriteApplicationCommands, []string{applicationID.String()}, nil, req, &out, opts)
 	return out, err
 }
 
@@ -410,7 +409,7 @@ func (x *CommandsResource) BulkOverwriteGlobal(ctx context.Context, applicationI
 // Guild Application Commands).
 func (x *CommandsResource) BulkOverwriteGuild(ctx context.Context, applicationID discord.Snowflake, guildID discord.Snowflake, req []discord.OverwriteApplicationCommandRequest, opts ...RequestOption) ([]discord.ApplicationCommand, error) {
 	var out []discord.ApplicationCommand
-	err := x.c.call(ctx, &RouteBulkOverwriteGuildApplicationCommands, []string{applicationID.String(), guildID.String()}, req, &out, opts)
+	err := x.c.call(ctx, &RouteBulkOverwriteGuildApplicationCommands, []string{applicationID.String(), guildID.String()}, nil, req, &out, opts)
 	return out, err
 }
 
@@ -418,7 +417,7 @@ func (x *CommandsResource) BulkOverwriteGuild(ctx context.Context, applicationID
 // Global Application Command).
 func (x *CommandsResource) CreateGlobal(ctx context.Context, applicationID discord.Snowflake, req *discord.CreateApplicationCommandRequest, opts ...RequestOption) (*discord.ApplicationCommand, error) {
 	out := new(discord.ApplicationCommand)
-	if err := x.c.call(ctx, &RouteCreateApplicationCommand, []string{applicationID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateApplicationCommand, []string{applicationID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -429,7 +428,7 @@ func (x *CommandsResource) CreateGlobal(ctx context.Context, applicationID disco
 // Application Command).
 func (x *CommandsResource) CreateGuild(ctx context.Context, applicationID discord.Snowflake, guildID discord.Snowflake, req *discord.CreateApplicationCommandRequest, opts ...RequestOption) (*discord.ApplicationCommand, error) {
 	out := new(discord.ApplicationCommand)
-	if err := x.c.call(ctx, &RouteCreateGuildApplicationCommand, []string{applicationID.String(), guildID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateGuildApplicationCommand, []string{applicationID.String(), guildID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -439,21 +438,21 @@ func (x *CommandsResource) CreateGuild(ctx context.Context, applicationID discor
 // /applications/{application_id}/commands/{command_id} (Delete Global
 // Application Command).
 func (x *CommandsResource) DeleteGlobal(ctx context.Context, applicationID discord.Snowflake, commandID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteApplicationCommand, []string{applicationID.String(), commandID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteApplicationCommand, []string{applicationID.String(), commandID.String()}, nil, nil, nil, opts)
 }
 
 // DeleteGuild calls DELETE
 // /applications/{application_id}/guilds/{guild_id}/commands/{command_id}
 // (Delete Guild Application Command).
 func (x *CommandsResource) DeleteGuild(ctx context.Context, applicationID discord.Snowflake, guildID discord.Snowflake, commandID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteGuildApplicationCommand, []string{applicationID.String(), guildID.String(), commandID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteGuildApplicationCommand, []string{applicationID.String(), guildID.String(), commandID.String()}, nil, nil, nil, opts)
 }
 
 // GetGlobal calls GET /applications/{application_id}/commands/{command_id} (Get
 // Global Application Command).
 func (x *CommandsResource) GetGlobal(ctx context.Context, applicationID discord.Snowflake, commandID discord.Snowflake, opts ...RequestOption) (*discord.ApplicationCommand, error) {
 	out := new(discord.ApplicationCommand)
-	if err := x.c.call(ctx, &RouteGetApplicationCommand, []string{applicationID.String(), commandID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetApplicationCommand, []string{applicationID.String(), commandID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -464,7 +463,7 @@ func (x *CommandsResource) GetGlobal(ctx context.Context, applicationID discord.
 // Guild Application Command).
 func (x *CommandsResource) GetGuild(ctx context.Context, applicationID discord.Snowflake, guildID discord.Snowflake, commandID discord.Snowflake, opts ...RequestOption) (*discord.ApplicationCommand, error) {
 	out := new(discord.ApplicationCommand)
-	if err := x.c.call(ctx, &RouteGetGuildApplicationCommand, []string{applicationID.String(), guildID.String(), commandID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGuildApplicationCommand, []string{applicationID.String(), guildID.String(), commandID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -475,27 +474,26 @@ func (x *CommandsResource) GetGuild(ctx context.Context, applicationID discord.S
 // (Get Application Command Permissions).
 func (x *CommandsResource) GetPermissions(ctx context.Context, applicationID discord.Snowflake, guildID discord.Snowflake, commandID discord.Snowflake, opts ...RequestOption) (*discord.GuildApplicationCommandPermissions, error) {
 	out := new(discord.GuildApplicationCommandPermissions)
-	if err := x.c.call(ctx, &RouteGetGuildApplicationCommandPermissions, []string{applicationID.String(), guildID.String(), commandID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGuildApplicationCommandPermissions, []string{applicationID.String(), guildID.String(), commandID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
 // ListGlobal calls GET /applications/{application_id}/commands (Get Global
-// Application Commands). Query parameters (with_localizations) are set with
-// WithQuery.
-func (x *CommandsResource) ListGlobal(ctx context.Context, applicationID discord.Snowflake, opts ...RequestOption) ([]discord.ApplicationCommand, error) {
+// Application Commands). The query parameters are in query, which may be nil.
+func (x *CommandsResource) ListGlobal(ctx context.Context, applicationID discord.Snowflake, query *ListApplicationCommandsOptions, opts ...RequestOption) ([]discord.ApplicationCommand, error) {
 	var out []discord.ApplicationCommand
-	err := x.c.call(ctx, &RouteListApplicationCommands, []string{applicationID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListApplicationCommands, []string{applicationID.String()}, query, nil, &out, opts)
 	return out, err
 }
 
 // ListGuild calls GET /applications/{application_id}/guilds/{guild_id}/commands
-// (Get Guild Application Commands). Query parameters (with_localizations) are
-// set with WithQuery.
-func (x *CommandsResource) ListGuild(ctx context.Context, applicationID discord.Snowflake, guildID discord.Snowflake, opts ...RequestOption) ([]discord.ApplicationCommand, error) {
+// (Get Guild Application Commands). The query parameters are in query, which
+// may be nil.
+func (x *CommandsResource) ListGuild(ctx context.Context, applicationID discord.Snowflake, guildID discord.Snowflake, query *ListGuildApplicationCommandsOptions, opts ...RequestOption) ([]discord.ApplicationCommand, error) {
 	var out []discord.ApplicationCommand
-	err := x.c.call(ctx, &RouteListGuildApplicationCommands, []string{applicationID.String(), guildID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListGuildApplicationCommands, []string{applicationID.String(), guildID.String()}, query, nil, &out, opts)
 	return out, err
 }
 
@@ -504,7 +502,7 @@ func (x *CommandsResource) ListGuild(ctx context.Context, applicationID discord.
 // Guild Application Command Permissions).
 func (x *CommandsResource) ListPermissions(ctx context.Context, applicationID discord.Snowflake, guildID discord.Snowflake, opts ...RequestOption) ([]discord.GuildApplicationCommandPermissions, error) {
 	var out []discord.GuildApplicationCommandPermissions
-	err := x.c.call(ctx, &RouteListGuildApplicationCommandPermissions, []string{applicationID.String(), guildID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListGuildApplicationCommandPermissions, []string{applicationID.String(), guildID.String()}, nil, nil, &out, opts)
 	return out, err
 }
 
@@ -513,7 +511,7 @@ func (x *CommandsResource) ListPermissions(ctx context.Context, applicationID di
 // (Edit Application Command Permissions).
 func (x *CommandsResource) SetPermissions(ctx context.Context, applicationID discord.Snowflake, guildID discord.Snowflake, commandID discord.Snowflake, req *discord.EditCommandPermissionsRequest, opts ...RequestOption) (*discord.GuildApplicationCommandPermissions, error) {
 	out := new(discord.GuildApplicationCommandPermissions)
-	if err := x.c.call(ctx, &RouteSetGuildApplicationCommandPermissions, []string{applicationID.String(), guildID.String(), commandID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteSetGuildApplicationCommandPermissions, []string{applicationID.String(), guildID.String(), commandID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -523,7 +521,7 @@ func (x *CommandsResource) SetPermissions(ctx context.Context, applicationID dis
 // (Edit Global Application Command).
 func (x *CommandsResource) UpdateGlobal(ctx context.Context, applicationID discord.Snowflake, commandID discord.Snowflake, req *discord.UpdateApplicationCommandRequest, opts ...RequestOption) (*discord.ApplicationCommand, error) {
 	out := new(discord.ApplicationCommand)
-	if err := x.c.call(ctx, &RouteUpdateApplicationCommand, []string{applicationID.String(), commandID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateApplicationCommand, []string{applicationID.String(), commandID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -534,7 +532,7 @@ func (x *CommandsResource) UpdateGlobal(ctx context.Context, applicationID disco
 // Guild Application Command).
 func (x *CommandsResource) UpdateGuild(ctx context.Context, applicationID discord.Snowflake, guildID discord.Snowflake, commandID discord.Snowflake, req *discord.UpdateApplicationCommandRequest, opts ...RequestOption) (*discord.ApplicationCommand, error) {
 	out := new(discord.ApplicationCommand)
-	if err := x.c.call(ctx, &RouteUpdateGuildApplicationCommand, []string{applicationID.String(), guildID.String(), commandID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateGuildApplicationCommand, []string{applicationID.String(), guildID.String(), commandID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -547,7 +545,7 @@ type EmojisResource struct{ c *Client }
 // Create calls POST /guilds/{guild_id}/emojis (Create Guild Emoji).
 func (x *EmojisResource) Create(ctx context.Context, guildID discord.Snowflake, req *discord.CreateGuildEmojiRequest, opts ...RequestOption) (*discord.Emoji, error) {
 	out := new(discord.Emoji)
-	if err := x.c.call(ctx, &RouteCreateGuildEmoji, []string{guildID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateGuildEmoji, []string{guildID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -557,7 +555,7 @@ func (x *EmojisResource) Create(ctx context.Context, guildID discord.Snowflake, 
 // Application Emoji).
 func (x *EmojisResource) CreateApplication(ctx context.Context, applicationID discord.Snowflake, req *discord.CreateApplicationEmojiRequest, opts ...RequestOption) (*discord.Emoji, error) {
 	out := new(discord.Emoji)
-	if err := x.c.call(ctx, &RouteCreateApplicationEmoji, []string{applicationID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateApplicationEmoji, []string{applicationID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -566,19 +564,19 @@ func (x *EmojisResource) CreateApplication(ctx context.Context, applicationID di
 // Delete calls DELETE /guilds/{guild_id}/emojis/{emoji_id} (Delete Guild
 // Emoji).
 func (x *EmojisResource) Delete(ctx context.Context, guildID discord.Snowflake, emojiID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteGuildEmoji, []string{guildID.String(), emojiID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteGuildEmoji, []string{guildID.String(), emojiID.String()}, nil, nil, nil, opts)
 }
 
 // DeleteApplication calls DELETE
 // /applications/{application_id}/emojis/{emoji_id} (Delete Application Emoji).
 func (x *EmojisResource) DeleteApplication(ctx context.Context, applicationID discord.Snowflake, emojiID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteApplicationEmoji, []string{applicationID.String(), emojiID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteApplicationEmoji, []string{applicationID.String(), emojiID.String()}, nil, nil, nil, opts)
 }
 
 // Get calls GET /guilds/{guild_id}/emojis/{emoji_id} (Get Guild Emoji).
 func (x *EmojisResource) Get(ctx context.Context, guildID discord.Snowflake, emojiID discord.Snowflake, opts ...RequestOption) (*discord.Emoji, error) {
 	out := new(discord.Emoji)
-	if err := x.c.call(ctx, &RouteGetGuildEmoji, []string{guildID.String(), emojiID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGuildEmoji, []string{guildID.String(), emojiID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -588,7 +586,7 @@ func (x *EmojisResource) Get(ctx context.Context, guildID discord.Snowflake, emo
 // (Get Application Emoji).
 func (x *EmojisResource) GetApplication(ctx context.Context, applicationID discord.Snowflake, emojiID discord.Snowflake, opts ...RequestOption) (*discord.Emoji, error) {
 	out := new(discord.Emoji)
-	if err := x.c.call(ctx, &RouteGetApplicationEmoji, []string{applicationID.String(), emojiID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetApplicationEmoji, []string{applicationID.String(), emojiID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -597,7 +595,7 @@ func (x *EmojisResource) GetApplication(ctx context.Context, applicationID disco
 // List calls GET /guilds/{guild_id}/emojis (List Guild Emojis).
 func (x *EmojisResource) List(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) ([]discord.Emoji, error) {
 	var out []discord.Emoji
-	err := x.c.call(ctx, &RouteListGuildEmojis, []string{guildID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListGuildEmojis, []string{guildID.String()}, nil, nil, &out, opts)
 	return out, err
 }
 
@@ -605,7 +603,7 @@ func (x *EmojisResource) List(ctx context.Context, guildID discord.Snowflake, op
 // Application Emojis).
 func (x *EmojisResource) ListApplication(ctx context.Context, applicationID discord.Snowflake, opts ...RequestOption) (*discord.ApplicationEmojiList, error) {
 	out := new(discord.ApplicationEmojiList)
-	if err := x.c.call(ctx, &RouteListApplicationEmojis, []string{applicationID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteListApplicationEmojis, []string{applicationID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -614,7 +612,7 @@ func (x *EmojisResource) ListApplication(ctx context.Context, applicationID disc
 // Update calls PATCH /guilds/{guild_id}/emojis/{emoji_id} (Modify Guild Emoji).
 func (x *EmojisResource) Update(ctx context.Context, guildID discord.Snowflake, emojiID discord.Snowflake, req *discord.UpdateGuildEmojiRequest, opts ...RequestOption) (*discord.Emoji, error) {
 	out := new(discord.Emoji)
-	if err := x.c.call(ctx, &RouteUpdateGuildEmoji, []string{guildID.String(), emojiID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateGuildEmoji, []string{guildID.String(), emojiID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -624,7 +622,7 @@ func (x *EmojisResource) Update(ctx context.Context, guildID discord.Snowflake, 
 // /applications/{application_id}/emojis/{emoji_id} (Modify Application Emoji).
 func (x *EmojisResource) UpdateApplication(ctx context.Context, applicationID discord.Snowflake, emojiID discord.Snowflake, req *discord.UpdateApplicationEmojiRequest, opts ...RequestOption) (*discord.Emoji, error) {
 	out := new(discord.Emoji)
-	if err := x.c.call(ctx, &RouteUpdateApplicationEmoji, []string{applicationID.String(), emojiID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateApplicationEmoji, []string{applicationID.String(), emojiID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -638,14 +636,14 @@ type EntitlementsResource struct{ c *Client }
 // /applications/{application_id}/entitlements/{entitlement_id}/consume (Consume
 // an Entitlement).
 func (x *EntitlementsResource) Consume(ctx context.Context, applicationID discord.Snowflake, entitlementID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteConsumeEntitlement, []string{applicationID.String(), entitlementID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteConsumeEntitlement, []string{applicationID.String(), entitlementID.String()}, nil, nil, nil, opts)
 }
 
 // CreateTest calls POST /applications/{application_id}/entitlements (Create
 // Test Entitlement).
 func (x *EntitlementsResource) CreateTest(ctx context.Context, applicationID discord.Snowflake, req *discord.CreateTestEntitlementRequest, opts ...RequestOption) (*discord.Entitlement, error) {
 	out := new(discord.Entitlement)
-	if err := x.c.call(ctx, &RouteCreateTestEntitlement, []string{applicationID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateTestEntitlement, []string{applicationID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -655,34 +653,33 @@ func (x *EntitlementsResource) CreateTest(ctx context.Context, applicationID dis
 // /applications/{application_id}/entitlements/{entitlement_id} (Delete Test
 // Entitlement).
 func (x *EntitlementsResource) DeleteTest(ctx context.Context, applicationID discord.Snowflake, entitlementID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteTestEntitlement, []string{applicationID.String(), entitlementID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteTestEntitlement, []string{applicationID.String(), entitlementID.String()}, nil, nil, nil, opts)
 }
 
 // Get calls GET /applications/{application_id}/entitlements/{entitlement_id}
 // (Get Entitlement).
 func (x *EntitlementsResource) Get(ctx context.Context, applicationID discord.Snowflake, entitlementID discord.Snowflake, opts ...RequestOption) (*discord.Entitlement, error) {
 	out := new(discord.Entitlement)
-	if err := x.c.call(ctx, &RouteGetEntitlement, []string{applicationID.String(), entitlementID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetEntitlement, []string{applicationID.String(), entitlementID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
 // List calls GET /applications/{application_id}/entitlements (List
-// Entitlements). Query parameters (user_id, sku_ids, guild_id, before, after,
-// limit, exclude_ended, exclude_deleted, only_active) are set with WithQuery.
-func (x *EntitlementsResource) List(ctx context.Context, applicationID discord.Snowflake, opts ...RequestOption) ([]discord.Entitlement, error) {
+// Entitlements). The query parameters are in query, which may be nil.
+func (x *EntitlementsResource) List(ctx context.Context, applicationID discord.Snowflake, query *ListEntitlementsOptions, opts ...RequestOption) ([]discord.Entitlement, error) {
 	var out []discord.Entitlement
-	err := x.c.call(ctx, &RouteListEntitlements, []string{applicationID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListEntitlements, []string{applicationID.String()}, query, nil, &out, opts)
 	return out, err
 }
 
 // ListCurrentUser calls GET
-// /users/@me/applications/{application_id}/entitlements. Query parameters
-// (sku_ids, exclude_consumed) are set with WithQuery.
-func (x *EntitlementsResource) ListCurrentUser(ctx context.Context, applicationID discord.Snowflake, opts ...RequestOption) ([]discord.Entitlement, error) {
+// /users/@me/applications/{application_id}/entitlements. The query parameters
+// are in query, which may be nil.
+func (x *EntitlementsResource) ListCurrentUser(ctx context.Context, applicationID discord.Snowflake, query *ListCurrentUserEntitlementsOptions, opts ...RequestOption) ([]discord.Entitlement, error) {
 	var out []discord.Entitlement
-	err := x.c.call(ctx, &RouteListCurrentUserEntitlements, []string{applicationID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListCurrentUserEntitlements, []string{applicationID.String()}, query, nil, &out, opts)
 	return out, err
 }
 
@@ -693,7 +690,7 @@ type GatewayResource struct{ c *Client }
 // Get calls GET /gateway (Get Gateway).
 func (x *GatewayResource) Get(ctx context.Context, opts ...RequestOption) (*discord.GatewayInfo, error) {
 	out := new(discord.GatewayInfo)
-	if err := x.c.call(ctx, &RouteGetGateway, []string{}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGateway, []string{}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -702,7 +699,7 @@ func (x *GatewayResource) Get(ctx context.Context, opts ...RequestOption) (*disc
 // GetBot calls GET /gateway/bot (Get Gateway Bot).
 func (x *GatewayResource) GetBot(ctx context.Context, opts ...RequestOption) (*discord.GatewayBot, error) {
 	out := new(discord.GatewayBot)
-	if err := x.c.call(ctx, &RouteGetBotGateway, []string{}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetBotGateway, []string{}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -715,7 +712,7 @@ type GuildTemplatesResource struct{ c *Client }
 // Create calls POST /guilds/{guild_id}/templates (Create Guild Template).
 func (x *GuildTemplatesResource) Create(ctx context.Context, guildID discord.Snowflake, req *discord.CreateGuildTemplateRequest, opts ...RequestOption) (*discord.GuildTemplate, error) {
 	out := new(discord.GuildTemplate)
-	if err := x.c.call(ctx, &RouteCreateGuildTemplate, []string{guildID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateGuildTemplate, []string{guildID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -725,7 +722,7 @@ func (x *GuildTemplatesResource) Create(ctx context.Context, guildID discord.Sno
 // Template).
 func (x *GuildTemplatesResource) Delete(ctx context.Context, guildID discord.Snowflake, code string, opts ...RequestOption) (*discord.GuildTemplate, error) {
 	out := new(discord.GuildTemplate)
-	if err := x.c.call(ctx, &RouteDeleteGuildTemplate, []string{guildID.String(), code}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteDeleteGuildTemplate, []string{guildID.String(), code}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -734,7 +731,7 @@ func (x *GuildTemplatesResource) Delete(ctx context.Context, guildID discord.Sno
 // Get calls GET /guilds/templates/{code} (Get Guild Template).
 func (x *GuildTemplatesResource) Get(ctx context.Context, code string, opts ...RequestOption) (*discord.GuildTemplate, error) {
 	out := new(discord.GuildTemplate)
-	if err := x.c.call(ctx, &RouteGetGuildTemplate, []string{code}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGuildTemplate, []string{code}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -743,14 +740,14 @@ func (x *GuildTemplatesResource) Get(ctx context.Context, code string, opts ...R
 // List calls GET /guilds/{guild_id}/templates (Get Guild Templates).
 func (x *GuildTemplatesResource) List(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) ([]discord.GuildTemplate, error) {
 	var out []discord.GuildTemplate
-	err := x.c.call(ctx, &RouteListGuildTemplates, []string{guildID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListGuildTemplates, []string{guildID.String()}, nil, nil, &out, opts)
 	return out, err
 }
 
 // Sync calls PUT /guilds/{guild_id}/templates/{code} (Sync Guild Template).
 func (x *GuildTemplatesResource) Sync(ctx context.Context, guildID discord.Snowflake, code string, opts ...RequestOption) (*discord.GuildTemplate, error) {
 	out := new(discord.GuildTemplate)
-	if err := x.c.call(ctx, &RouteSyncGuildTemplate, []string{guildID.String(), code}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteSyncGuildTemplate, []string{guildID.String(), code}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -760,7 +757,7 @@ func (x *GuildTemplatesResource) Sync(ctx context.Context, guildID discord.Snowf
 // Template).
 func (x *GuildTemplatesResource) Update(ctx context.Context, guildID discord.Snowflake, code string, req *discord.UpdateGuildTemplateRequest, opts ...RequestOption) (*discord.GuildTemplate, error) {
 	out := new(discord.GuildTemplate)
-	if err := x.c.call(ctx, &RouteUpdateGuildTemplate, []string{guildID.String(), code}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateGuildTemplate, []string{guildID.String(), code}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -773,14 +770,14 @@ type GuildsResource struct{ c *Client }
 // DeleteIntegration calls DELETE
 // /guilds/{guild_id}/integrations/{integration_id} (Delete Guild Integration).
 func (x *GuildsResource) DeleteIntegration(ctx context.Context, guildID discord.Snowflake, integrationID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteGuildIntegration, []string{guildID.String(), integrationID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteGuildIntegration, []string{guildID.String(), integrationID.String()}, nil, nil, nil, opts)
 }
 
-// Get calls GET /guilds/{guild_id} (Get Guild). Query parameters (with_counts)
-// are set with WithQuery.
-func (x *GuildsResource) Get(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) (*discord.Guild, error) {
+// Get calls GET /guilds/{guild_id} (Get Guild). The query parameters are in
+// query, which may be nil.
+func (x *GuildsResource) Get(ctx context.Context, guildID discord.Snowflake, query *GetGuildOptions, opts ...RequestOption) (*discord.Guild, error) {
 	out := new(discord.Guild)
-	if err := x.c.call(ctx, &RouteGetGuild, []string{guildID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGuild, []string{guildID.String()}, query, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -789,7 +786,7 @@ func (x *GuildsResource) Get(ctx context.Context, guildID discord.Snowflake, opt
 // GetNewMemberWelcome calls GET /guilds/{guild_id}/new-member-welcome.
 func (x *GuildsResource) GetNewMemberWelcome(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) (*discord.GuildHomeSettings, error) {
 	out := new(discord.GuildHomeSettings)
-	if err := x.c.call(ctx, &RouteGetGuildNewMemberWelcome, []string{guildID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGuildNewMemberWelcome, []string{guildID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -798,7 +795,7 @@ func (x *GuildsResource) GetNewMemberWelcome(ctx context.Context, guildID discor
 // GetOnboarding calls GET /guilds/{guild_id}/onboarding (Get Guild Onboarding).
 func (x *GuildsResource) GetOnboarding(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) (*discord.Onboarding, error) {
 	out := new(discord.Onboarding)
-	if err := x.c.call(ctx, &RouteGetGuildOnboarding, []string{guildID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGuildOnboarding, []string{guildID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -807,17 +804,17 @@ func (x *GuildsResource) GetOnboarding(ctx context.Context, guildID discord.Snow
 // GetPreview calls GET /guilds/{guild_id}/preview (Get Guild Preview).
 func (x *GuildsResource) GetPreview(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) (*discord.GuildPreview, error) {
 	out := new(discord.GuildPreview)
-	if err := x.c.call(ctx, &RouteGetGuildPreview, []string{guildID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGuildPreview, []string{guildID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// GetPruneCount calls GET /guilds/{guild_id}/prune (Get Guild Prune Count).
-// Query parameters (days, include_roles) are set with WithQuery.
-func (x *GuildsResource) GetPruneCount(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) (*discord.PruneResult, error) {
+// GetPruneCount calls GET /guilds/{guild_id}/prune (Get Guild Prune Count). The
+// query parameters are in query, which may be nil.
+func (x *GuildsResource) GetPruneCount(ctx context.Context, guildID discord.Snowflake, query *GetGuildPruneCountOptions, opts ...RequestOption) (*discord.PruneResult, error) {
 	out := new(discord.PruneResult)
-	if err := x.c.call(ctx, &RouteGetGuildPruneCount, []string{guildID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGuildPruneCount, []string{guildID.String()}, query, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -826,7 +823,7 @@ func (x *GuildsResource) GetPruneCount(ctx context.Context, guildID discord.Snow
 // GetVanityURL calls GET /guilds/{guild_id}/vanity-url (Get Guild Vanity URL).
 func (x *GuildsResource) GetVanityURL(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) (*discord.VanityURL, error) {
 	out := new(discord.VanityURL)
-	if err := x.c.call(ctx, &RouteGetGuildVanityURL, []string{guildID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGuildVanityURL, []string{guildID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -836,7 +833,7 @@ func (x *GuildsResource) GetVanityURL(ctx context.Context, guildID discord.Snowf
 // Welcome Screen).
 func (x *GuildsResource) GetWelcomeScreen(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) (*discord.WelcomeScreen, error) {
 	out := new(discord.WelcomeScreen)
-	if err := x.c.call(ctx, &RouteGetGuildWelcomeScreen, []string{guildID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGuildWelcomeScreen, []string{guildID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -845,17 +842,17 @@ func (x *GuildsResource) GetWelcomeScreen(ctx context.Context, guildID discord.S
 // GetWidget calls GET /guilds/{guild_id}/widget.json (Get Guild Widget).
 func (x *GuildsResource) GetWidget(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) (*discord.GuildWidget, error) {
 	out := new(discord.GuildWidget)
-	if err := x.c.call(ctx, &RouteGetGuildWidget, []string{guildID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGuildWidget, []string{guildID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
 // GetWidgetImage calls GET /guilds/{guild_id}/widget.png (Get Guild Widget
-// Image). Query parameters (style) are set with WithQuery.
-func (x *GuildsResource) GetWidgetImage(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) ([]byte, error) {
+// Image). The query parameters are in query, which may be nil.
+func (x *GuildsResource) GetWidgetImage(ctx context.Context, guildID discord.Snowflake, query *GetGuildWidgetPNGOptions, opts ...RequestOption) ([]byte, error) {
 	var out []byte
-	err := x.c.call(ctx, &RouteGetGuildWidgetPNG, []string{guildID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteGetGuildWidgetPNG, []string{guildID.String()}, query, nil, &out, opts)
 	return out, err
 }
 
@@ -863,7 +860,7 @@ func (x *GuildsResource) GetWidgetImage(ctx context.Context, guildID discord.Sno
 // Settings).
 func (x *GuildsResource) GetWidgetSettings(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) (*discord.GuildWidgetSettings, error) {
 	out := new(discord.GuildWidgetSettings)
-	if err := x.c.call(ctx, &RouteGetGuildWidgetSettings, []string{guildID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGuildWidgetSettings, []string{guildID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -873,15 +870,15 @@ func (x *GuildsResource) GetWidgetSettings(ctx context.Context, guildID discord.
 // Integrations).
 func (x *GuildsResource) ListIntegrations(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) ([]discord.Integration, error) {
 	var out []discord.Integration
-	err := x.c.call(ctx, &RouteListGuildIntegrations, []string{guildID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListGuildIntegrations, []string{guildID.String()}, nil, nil, &out, opts)
 	return out, err
 }
 
-// ListJoinRequests calls GET /guilds/{guild_id}/requests. Query parameters
-// (status, limit, before, after) are set with WithQuery.
-func (x *GuildsResource) ListJoinRequests(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) (*discord.JoinRequestList, error) {
+// ListJoinRequests calls GET /guilds/{guild_id}/requests. The query parameters
+// are in query, which may be nil.
+func (x *GuildsResource) ListJoinRequests(ctx context.Context, guildID discord.Snowflake, query *ListGuildJoinRequestsOptions, opts ...RequestOption) (*discord.JoinRequestList, error) {
 	out := new(discord.JoinRequestList)
-	if err := x.c.call(ctx, &RouteListGuildJoinRequests, []string{guildID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteListGuildJoinRequests, []string{guildID.String()}, query, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -890,7 +887,7 @@ func (x *GuildsResource) ListJoinRequests(ctx context.Context, guildID discord.S
 // Prune calls POST /guilds/{guild_id}/prune (Begin Guild Prune).
 func (x *GuildsResource) Prune(ctx context.Context, guildID discord.Snowflake, req *discord.PruneRequest, opts ...RequestOption) (*discord.PruneResult, error) {
 	out := new(discord.PruneResult)
-	if err := x.c.call(ctx, &RoutePruneGuild, []string{guildID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RoutePruneGuild, []string{guildID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -899,7 +896,7 @@ func (x *GuildsResource) Prune(ctx context.Context, guildID discord.Snowflake, r
 // ReviewJoinRequest calls PATCH /guilds/{guild_id}/requests/{request_id}.
 func (x *GuildsResource) ReviewJoinRequest(ctx context.Context, guildID discord.Snowflake, requestID discord.Snowflake, req *discord.JoinRequestActionRequest, opts ...RequestOption) (*discord.JoinRequest, error) {
 	out := new(discord.JoinRequest)
-	if err := x.c.call(ctx, &RouteReviewGuildJoinRequest, []string{guildID.String(), requestID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteReviewGuildJoinRequest, []string{guildID.String(), requestID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -908,7 +905,7 @@ func (x *GuildsResource) ReviewJoinRequest(ctx context.Context, guildID discord.
 // Update calls PATCH /guilds/{guild_id} (Modify Guild).
 func (x *GuildsResource) Update(ctx context.Context, guildID discord.Snowflake, req *discord.UpdateGuildRequest, opts ...RequestOption) (*discord.Guild, error) {
 	out := new(discord.Guild)
-	if err := x.c.call(ctx, &RouteUpdateGuild, []string{guildID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateGuild, []string{guildID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -918,7 +915,7 @@ func (x *GuildsResource) Update(ctx context.Context, guildID discord.Snowflake, 
 // Guild Incident Actions).
 func (x *GuildsResource) UpdateIncidentActions(ctx context.Context, guildID discord.Snowflake, req *discord.UpdateIncidentActionsRequest, opts ...RequestOption) (*discord.GuildIncidents, error) {
 	out := new(discord.GuildIncidents)
-	if err := x.c.call(ctx, &RouteUpdateGuildIncidentActions, []string{guildID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateGuildIncidentActions, []string{guildID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -928,7 +925,7 @@ func (x *GuildsResource) UpdateIncidentActions(ctx context.Context, guildID disc
 // Onboarding).
 func (x *GuildsResource) UpdateOnboarding(ctx context.Context, guildID discord.Snowflake, req *discord.UpdateOnboardingRequest, opts ...RequestOption) (*discord.Onboarding, error) {
 	out := new(discord.Onboarding)
-	if err := x.c.call(ctx, &RouteUpdateGuildOnboarding, []string{guildID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateGuildOnboarding, []string{guildID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -938,7 +935,7 @@ func (x *GuildsResource) UpdateOnboarding(ctx context.Context, guildID discord.S
 // Guild Welcome Screen).
 func (x *GuildsResource) UpdateWelcomeScreen(ctx context.Context, guildID discord.Snowflake, req *discord.UpdateWelcomeScreenRequest, opts ...RequestOption) (*discord.WelcomeScreen, error) {
 	out := new(discord.WelcomeScreen)
-	if err := x.c.call(ctx, &RouteUpdateGuildWelcomeScreen, []string{guildID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateGuildWelcomeScreen, []string{guildID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -948,7 +945,7 @@ func (x *GuildsResource) UpdateWelcomeScreen(ctx context.Context, guildID discor
 // Widget).
 func (x *GuildsResource) UpdateWidgetSettings(ctx context.Context, guildID discord.Snowflake, req *discord.UpdateWidgetSettingsRequest, opts ...RequestOption) (*discord.GuildWidgetSettings, error) {
 	out := new(discord.GuildWidgetSettings)
-	if err := x.c.call(ctx, &RouteUpdateGuildWidgetSettings, []string{guildID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateGuildWidgetSettings, []string{guildID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -960,17 +957,17 @@ type InteractionsResource struct{ c *Client }
 
 // DeleteResponse calls DELETE
 // /webhooks/{webhook_id}/{webhook_token}/messages/@original (Delete Original
-// Interaction Response). Query parameters (thread_id) are set with WithQuery.
-func (x *InteractionsResource) DeleteResponse(ctx context.Context, webhookID discord.Snowflake, webhookToken string, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteOriginalInteractionResponse, []string{webhookID.String(), webhookToken}, nil, nil, opts)
+// Interaction Response). The query parameters are in query, which may be nil.
+func (x *InteractionsResource) DeleteResponse(ctx context.Context, webhookID discord.Snowflake, webhookToken string, query *DeleteOriginalInteractionResponseOptions, opts ...RequestOption) error {
+	return x.c.call(ctx, &RouteDeleteOriginalInteractionResponse, []string{webhookID.String(), webhookToken}, query, nil, nil, opts)
 }
 
 // GetResponse calls GET
 // /webhooks/{webhook_id}/{webhook_token}/messages/@original (Get Original
-// Interaction Response). Query parameters (thread_id) are set with WithQuery.
-func (x *InteractionsResource) GetResponse(ctx context.Context, webhookID discord.Snowflake, webhookToken string, opts ...RequestOption) (*discord.Message, error) {
+// Interaction Response). The query parameters are in query, which may be nil.
+func (x *InteractionsResource) GetResponse(ctx context.Context, webhookID discord.Snowflake, webhookToken string, query *GetOriginalInteractionResponseOptions, opts ...RequestOption) (*discord.Message, error) {
 	out := new(discord.Message)
-	if err := x.c.call(ctx, &RouteGetOriginalInteractionResponse, []string{webhookID.String(), webhookToken}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetOriginalInteractionResponse, []string{webhookID.String(), webhookToken}, query, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -978,11 +975,11 @@ func (x *InteractionsResource) GetResponse(ctx context.Context, webhookID discor
 
 // Respond calls POST
 // /interactions/{interaction_id}/{interaction_token}/callback (Create
-// Interaction Response). Files are attached with WithFiles. Query parameters
-// (with_response) are set with WithQuery.
-func (x *InteractionsResource) Respond(ctx context.Context, interactionID discord.Snowflake, interactionToken string, req *discord.InteractionResponse, opts ...RequestOption) (*discord.InteractionCallbackResponse, error) {
+// Interaction Response). Files are attached with WithFiles. The query
+// parameters are in query, which may be nil.
+func (x *InteractionsResource) Respond(ctx context.Context, interactionID discord.Snowflake, interactionToken string, req *discord.InteractionResponse, query *CreateInteractionResponseOptions, opts ...RequestOption) (*discord.InteractionCallbackResponse, error) {
 	out := new(discord.InteractionCallbackResponse)
-	if err := x.c.call(ctx, &RouteCreateInteractionResponse, []string{interactionID.String(), interactionToken}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateInteractionResponse, []string{interactionID.String(), interactionToken}, query, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -990,11 +987,11 @@ func (x *InteractionsResource) Respond(ctx context.Context, interactionID discor
 
 // UpdateResponse calls PATCH
 // /webhooks/{webhook_id}/{webhook_token}/messages/@original (Edit Original
-// Interaction Response). Files are attached with WithFiles. Query parameters
-// (thread_id, with_components) are set with WithQuery.
-func (x *InteractionsResource) UpdateResponse(ctx context.Context, webhookID discord.Snowflake, webhookToken string, req *discord.EditWebhookMessageRequest, opts ...RequestOption) (*discord.Message, error) {
+// Interaction Response). Files are attached with WithFiles. The query
+// parameters are in query, which may be nil.
+func (x *InteractionsResource) UpdateResponse(ctx context.Context, webhookID discord.Snowflake, webhookToken string, req *discord.EditWebhookMessageRequest, query *UpdateOriginalInteractionResponseOptions, opts ...RequestOption) (*discord.Message, error) {
 	out := new(discord.Message)
-	if err := x.c.call(ctx, &RouteUpdateOriginalInteractionResponse, []string{webhookID.String(), webhookToken}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateOriginalInteractionResponse, []string{webhookID.String(), webhookToken}, query, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1008,7 +1005,7 @@ type InvitesResource struct{ c *Client }
 // Files are attached with WithFiles.
 func (x *InvitesResource) Create(ctx context.Context, channelID discord.Snowflake, req *discord.CreateInviteRequest, opts ...RequestOption) (*discord.Invite, error) {
 	out := new(discord.Invite)
-	if err := x.c.call(ctx, &RouteCreateChannelInvite, []string{channelID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateChannelInvite, []string{channelID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1017,18 +1014,17 @@ func (x *InvitesResource) Create(ctx context.Context, channelID discord.Snowflak
 // Delete calls DELETE /invites/{code} (Delete Invite).
 func (x *InvitesResource) Delete(ctx context.Context, code string, opts ...RequestOption) (*discord.Invite, error) {
 	out := new(discord.Invite)
-	if err := x.c.call(ctx, &RouteDeleteInvite, []string{code}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteDeleteInvite, []string{code}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// Get calls GET /invites/{code} (Get Invite). Query parameters (with_counts,
-// guild_scheduled_event_id, target_channel_id, target_message_id) are set with
-// WithQuery.
-func (x *InvitesResource) Get(ctx context.Context, code string, opts ...RequestOption) (*discord.Invite, error) {
+// Get calls GET /invites/{code} (Get Invite). The query parameters are in
+// query, which may be nil.
+func (x *InvitesResource) Get(ctx context.Context, code string, query *GetInviteOptions, opts ...RequestOption) (*discord.Invite, error) {
 	out := new(discord.Invite)
-	if err := x.c.call(ctx, &RouteGetInvite, []string{code}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetInvite, []string{code}, query, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1037,7 +1033,7 @@ func (x *InvitesResource) Get(ctx context.Context, code string, opts ...RequestO
 // GetTargetUsers calls GET /invites/{code}/target-users (Get Target Users).
 func (x *InvitesResource) GetTargetUsers(ctx context.Context, code string, opts ...RequestOption) ([]byte, error) {
 	var out []byte
-	err := x.c.call(ctx, &RouteGetInviteTargetUsers, []string{code}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteGetInviteTargetUsers, []string{code}, nil, nil, &out, opts)
 	return out, err
 }
 
@@ -1045,7 +1041,7 @@ func (x *InvitesResource) GetTargetUsers(ctx context.Context, code string, opts 
 // (Get Target Users Job Status).
 func (x *InvitesResource) GetTargetUsersJobStatus(ctx context.Context, code string, opts ...RequestOption) (*discord.InviteTargetUsersJob, error) {
 	out := new(discord.InviteTargetUsersJob)
-	if err := x.c.call(ctx, &RouteGetInviteTargetUsersJobStatus, []string{code}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetInviteTargetUsersJobStatus, []string{code}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1054,21 +1050,21 @@ func (x *InvitesResource) GetTargetUsersJobStatus(ctx context.Context, code stri
 // ListChannel calls GET /channels/{channel_id}/invites (Get Channel Invites).
 func (x *InvitesResource) ListChannel(ctx context.Context, channelID discord.Snowflake, opts ...RequestOption) ([]discord.Invite, error) {
 	var out []discord.Invite
-	err := x.c.call(ctx, &RouteListChannelInvites, []string{channelID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListChannelInvites, []string{channelID.String()}, nil, nil, &out, opts)
 	return out, err
 }
 
 // ListGuild calls GET /guilds/{guild_id}/invites (Get Guild Invites).
 func (x *InvitesResource) ListGuild(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) ([]discord.Invite, error) {
 	var out []discord.Invite
-	err := x.c.call(ctx, &RouteListGuildInvites, []string{guildID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListGuildInvites, []string{guildID.String()}, nil, nil, &out, opts)
 	return out, err
 }
 
 // UpdateTargetUsers calls PUT /invites/{code}/target-users (Update Target
 // Users). Files are attached with WithFiles.
 func (x *InvitesResource) UpdateTargetUsers(ctx context.Context, code string, req *discord.UpdateInviteTargetUsersRequest, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteUpdateInviteTargetUsers, []string{code}, req, nil, opts)
+	return x.c.call(ctx, &RouteUpdateInviteTargetUsers, []string{code}, nil, req, nil, opts)
 }
 
 // LobbiesResource calls the routes of Discord's lobbies area; use it as
@@ -1079,7 +1075,7 @@ type LobbiesResource struct{ c *Client }
 // Lobby).
 func (x *LobbiesResource) AddMember(ctx context.Context, lobbyID discord.Snowflake, userID discord.Snowflake, req *discord.AddLobbyMemberRequest, opts ...RequestOption) (*discord.LobbyMember, error) {
 	out := new(discord.LobbyMember)
-	if err := x.c.call(ctx, &RouteAddLobbyMember, []string{lobbyID.String(), userID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteAddLobbyMember, []string{lobbyID.String(), userID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1089,14 +1085,14 @@ func (x *LobbiesResource) AddMember(ctx context.Context, lobbyID discord.Snowfla
 // Lobby Members).
 func (x *LobbiesResource) BulkUpdateMembers(ctx context.Context, lobbyID discord.Snowflake, req []discord.LobbyMemberUpdate, opts ...RequestOption) ([]discord.LobbyMember, error) {
 	var out []discord.LobbyMember
-	err := x.c.call(ctx, &RouteBulkUpdateLobbyMembers, []string{lobbyID.String()}, req, &out, opts)
+	err := x.c.call(ctx, &RouteBulkUpdateLobbyMembers, []string{lobbyID.String()}, nil, req, &out, opts)
 	return out, err
 }
 
 // Create calls POST /lobbies (Create Lobby).
 func (x *LobbiesResource) Create(ctx context.Context, req *discord.CreateLobbyRequest, opts ...RequestOption) (*discord.Lobby, error) {
 	out := new(discord.Lobby)
-	if err := x.c.call(ctx, &RouteCreateLobby, []string{}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateLobby, []string{}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1106,7 +1102,7 @@ func (x *LobbiesResource) Create(ctx context.Context, req *discord.CreateLobbyRe
 // Lobby Channel Invite for Self).
 func (x *LobbiesResource) CreateGuildInvite(ctx context.Context, lobbyID discord.Snowflake, opts ...RequestOption) (*discord.LobbyGuildInvite, error) {
 	out := new(discord.LobbyGuildInvite)
-	if err := x.c.call(ctx, &RouteCreateLobbyGuildInvite, []string{lobbyID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateLobbyGuildInvite, []string{lobbyID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1117,7 +1113,7 @@ func (x *LobbiesResource) CreateGuildInvite(ctx context.Context, lobbyID discord
 // for User).
 func (x *LobbiesResource) CreateGuildInviteForUser(ctx context.Context, lobbyID discord.Snowflake, userID discord.Snowflake, opts ...RequestOption) (*discord.LobbyGuildInvite, error) {
 	out := new(discord.LobbyGuildInvite)
-	if err := x.c.call(ctx, &RouteCreateLobbyGuildInviteForUser, []string{lobbyID.String(), userID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateLobbyGuildInviteForUser, []string{lobbyID.String(), userID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1127,7 +1123,7 @@ func (x *LobbiesResource) CreateGuildInviteForUser(ctx context.Context, lobbyID 
 // Files are attached with WithFiles.
 func (x *LobbiesResource) CreateMessage(ctx context.Context, lobbyID discord.Snowflake, req *discord.LobbyMessageRequest, opts ...RequestOption) (*discord.LobbyMessage, error) {
 	out := new(discord.LobbyMessage)
-	if err := x.c.call(ctx, &RouteCreateLobbyMessage, []string{lobbyID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateLobbyMessage, []string{lobbyID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1136,7 +1132,7 @@ func (x *LobbiesResource) CreateMessage(ctx context.Context, lobbyID discord.Sno
 // CreateOrJoin calls PUT /lobbies (Create or Join Lobby).
 func (x *LobbiesResource) CreateOrJoin(ctx context.Context, req *discord.CreateOrJoinLobbyRequest, opts ...RequestOption) (*discord.Lobby, error) {
 	out := new(discord.Lobby)
-	if err := x.c.call(ctx, &RouteCreateOrJoinLobby, []string{}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateOrJoinLobby, []string{}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1144,13 +1140,13 @@ func (x *LobbiesResource) CreateOrJoin(ctx context.Context, req *discord.CreateO
 
 // Delete calls DELETE /lobbies/{lobby_id} (Delete Lobby).
 func (x *LobbiesResource) Delete(ctx context.Context, lobbyID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteLobby, []string{lobbyID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteLobby, []string{lobbyID.String()}, nil, nil, nil, opts)
 }
 
 // Get calls GET /lobbies/{lobby_id} (Get Lobby).
 func (x *LobbiesResource) Get(ctx context.Context, lobbyID discord.Snowflake, opts ...RequestOption) (*discord.Lobby, error) {
 	out := new(discord.Lobby)
-	if err := x.c.call(ctx, &RouteGetLobby, []string{lobbyID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetLobby, []string{lobbyID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1158,27 +1154,27 @@ func (x *LobbiesResource) Get(ctx context.Context, lobbyID discord.Snowflake, op
 
 // Leave calls DELETE /lobbies/{lobby_id}/members/@me (Leave Lobby).
 func (x *LobbiesResource) Leave(ctx context.Context, lobbyID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteLeaveLobby, []string{lobbyID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteLeaveLobby, []string{lobbyID.String()}, nil, nil, nil, opts)
 }
 
-// ListMessages calls GET /lobbies/{lobby_id}/messages (Get Lobby Messages).
-// Query parameters (limit) are set with WithQuery.
-func (x *LobbiesResource) ListMessages(ctx context.Context, lobbyID discord.Snowflake, opts ...RequestOption) ([]discord.LobbyMessage, error) {
+// ListMessages calls GET /lobbies/{lobby_id}/messages (Get Lobby Messages). The
+// query parameters are in query, which may be nil.
+func (x *LobbiesResource) ListMessages(ctx context.Context, lobbyID discord.Snowflake, query *ListLobbyMessagesOptions, opts ...RequestOption) ([]discord.LobbyMessage, error) {
 	var out []discord.LobbyMessage
-	err := x.c.call(ctx, &RouteListLobbyMessages, []string{lobbyID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListLobbyMessages, []string{lobbyID.String()}, query, nil, &out, opts)
 	return out, err
 }
 
 // RemoveMember calls DELETE /lobbies/{lobby_id}/members/{user_id} (Remove a
 // Member from a Lobby).
 func (x *LobbiesResource) RemoveMember(ctx context.Context, lobbyID discord.Snowflake, userID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteLobbyMember, []string{lobbyID.String(), userID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteLobbyMember, []string{lobbyID.String(), userID.String()}, nil, nil, nil, opts)
 }
 
 // Update calls PATCH /lobbies/{lobby_id} (Modify Lobby).
 func (x *LobbiesResource) Update(ctx context.Context, lobbyID discord.Snowflake, req *discord.UpdateLobbyRequest, opts ...RequestOption) (*discord.Lobby, error) {
 	out := new(discord.Lobby)
-	if err := x.c.call(ctx, &RouteUpdateLobby, []string{lobbyID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateLobby, []string{lobbyID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1188,7 +1184,7 @@ func (x *LobbiesResource) Update(ctx context.Context, lobbyID discord.Snowflake,
 // Channel to Lobby).
 func (x *LobbiesResource) UpdateChannelLink(ctx context.Context, lobbyID discord.Snowflake, req *discord.LinkLobbyChannelRequest, opts ...RequestOption) (*discord.Lobby, error) {
 	out := new(discord.Lobby)
-	if err := x.c.call(ctx, &RouteUpdateLobbyChannelLink, []string{lobbyID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateLobbyChannelLink, []string{lobbyID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1198,7 +1194,7 @@ func (x *LobbiesResource) UpdateChannelLink(ctx context.Context, lobbyID discord
 // /lobbies/{lobby_id}/messages/{message_id}/moderation-metadata (Update Lobby
 // Message Moderation Metadata). Files are attached with WithFiles.
 func (x *LobbiesResource) UpdateMessageModerationMetadata(ctx context.Context, lobbyID discord.Snowflake, messageID discord.Snowflake, req *discord.LobbyMessageModerationRequest, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteUpdateLobbyMessageModerationMetadata, []string{lobbyID.String(), messageID.String()}, req, nil, opts)
+	return x.c.call(ctx, &RouteUpdateLobbyMessageModerationMetadata, []string{lobbyID.String(), messageID.String()}, nil, req, nil, opts)
 }
 
 // MembersResource calls the routes of Discord's members area; use it as
@@ -1208,7 +1204,7 @@ type MembersResource struct{ c *Client }
 // Add calls PUT /guilds/{guild_id}/members/{user_id} (Add Guild Member).
 func (x *MembersResource) Add(ctx context.Context, guildID discord.Snowflake, userID discord.Snowflake, req *discord.AddMemberRequest, opts ...RequestOption) (*discord.Member, error) {
 	out := new(discord.Member)
-	if err := x.c.call(ctx, &RouteAddGuildMember, []string{guildID.String(), userID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteAddGuildMember, []string{guildID.String(), userID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1217,43 +1213,43 @@ func (x *MembersResource) Add(ctx context.Context, guildID discord.Snowflake, us
 // AddRole calls PUT /guilds/{guild_id}/members/{user_id}/roles/{role_id} (Add
 // Guild Member Role).
 func (x *MembersResource) AddRole(ctx context.Context, guildID discord.Snowflake, userID discord.Snowflake, roleID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteAddGuildMemberRole, []string{guildID.String(), userID.String(), roleID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteAddGuildMemberRole, []string{guildID.String(), userID.String(), roleID.String()}, nil, nil, nil, opts)
 }
 
 // Get calls GET /guilds/{guild_id}/members/{user_id} (Get Guild Member).
 func (x *MembersResource) Get(ctx context.Context, guildID discord.Snowflake, userID discord.Snowflake, opts ...RequestOption) (*discord.Member, error) {
 	out := new(discord.Member)
-	if err := x.c.call(ctx, &RouteGetGuildMember, []string{guildID.String(), userID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGuildMember, []string{guildID.String(), userID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// List calls GET /guilds/{guild_id}/members (List Guild Members). Query
-// parameters (limit, after) are set with WithQuery.
-func (x *MembersResource) List(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) ([]discord.Member, error) {
+// List calls GET /guilds/{guild_id}/members (List Guild Members). The query
+// parameters are in query, which may be nil.
+func (x *MembersResource) List(ctx context.Context, guildID discord.Snowflake, query *ListGuildMembersOptions, opts ...RequestOption) ([]discord.Member, error) {
 	var out []discord.Member
-	err := x.c.call(ctx, &RouteListGuildMembers, []string{guildID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListGuildMembers, []string{guildID.String()}, query, nil, &out, opts)
 	return out, err
 }
 
 // Remove calls DELETE /guilds/{guild_id}/members/{user_id} (Remove Guild
 // Member).
 func (x *MembersResource) Remove(ctx context.Context, guildID discord.Snowflake, userID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteGuildMember, []string{guildID.String(), userID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteGuildMember, []string{guildID.String(), userID.String()}, nil, nil, nil, opts)
 }
 
 // RemoveRole calls DELETE /guilds/{guild_id}/members/{user_id}/roles/{role_id}
 // (Remove Guild Member Role).
 func (x *MembersResource) RemoveRole(ctx context.Context, guildID discord.Snowflake, userID discord.Snowflake, roleID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteGuildMemberRole, []string{guildID.String(), userID.String(), roleID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteGuildMemberRole, []string{guildID.String(), userID.String(), roleID.String()}, nil, nil, nil, opts)
 }
 
 // Search calls GET /guilds/{guild_id}/members/search (Search Guild Members).
-// Query parameters (limit, query) are set with WithQuery.
-func (x *MembersResource) Search(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) ([]discord.Member, error) {
+// The query parameters are in query, which may be nil.
+func (x *MembersResource) Search(ctx context.Context, guildID discord.Snowflake, query *SearchGuildMembersOptions, opts ...RequestOption) ([]discord.Member, error) {
 	var out []discord.Member
-	err := x.c.call(ctx, &RouteSearchGuildMembers, []string{guildID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteSearchGuildMembers, []string{guildID.String()}, query, nil, &out, opts)
 	return out, err
 }
 
@@ -1261,7 +1257,7 @@ func (x *MembersResource) Search(ctx context.Context, guildID discord.Snowflake,
 // Member).
 func (x *MembersResource) Update(ctx context.Context, guildID discord.Snowflake, userID discord.Snowflake, req *discord.UpdateMemberRequest, opts ...RequestOption) (*discord.Member, error) {
 	out := new(discord.Member)
-	if err := x.c.call(ctx, &RouteUpdateGuildMember, []string{guildID.String(), userID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateGuildMember, []string{guildID.String(), userID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1271,7 +1267,7 @@ func (x *MembersResource) Update(ctx context.Context, guildID discord.Snowflake,
 // Member).
 func (x *MembersResource) UpdateCurrent(ctx context.Context, guildID discord.Snowflake, req *discord.UpdateCurrentMemberRequest, opts ...RequestOption) (*discord.Member, error) {
 	out := new(discord.Member)
-	if err := x.c.call(ctx, &RouteUpdateCurrentGuildMember, []string{guildID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateCurrentGuildMember, []string{guildID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1284,14 +1280,14 @@ type MessagesResource struct{ c *Client }
 // BulkDelete calls POST /channels/{channel_id}/messages/bulk-delete (Bulk
 // Delete Messages).
 func (x *MessagesResource) BulkDelete(ctx context.Context, channelID discord.Snowflake, req *discord.BulkDeleteMessagesRequest, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteBulkDeleteMessages, []string{channelID.String()}, req, nil, opts)
+	return x.c.call(ctx, &RouteBulkDeleteMessages, []string{channelID.String()}, nil, req, nil, opts)
 }
 
 // Create calls POST /channels/{channel_id}/messages (Create Message). Files are
 // attached with WithFiles.
 func (x *MessagesResource) Create(ctx context.Context, channelID discord.Snowflake, req *discord.CreateMessageRequest, opts ...RequestOption) (*discord.Message, error) {
 	out := new(discord.Message)
-	if err := x.c.call(ctx, &RouteCreateMessage, []string{channelID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateMessage, []string{channelID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1301,7 +1297,7 @@ func (x *MessagesResource) Create(ctx context.Context, channelID discord.Snowfla
 // (Crosspost Message).
 func (x *MessagesResource) Crosspost(ctx context.Context, channelID discord.Snowflake, messageID discord.Snowflake, opts ...RequestOption) (*discord.Message, error) {
 	out := new(discord.Message)
-	if err := x.c.call(ctx, &RouteCrosspostMessage, []string{channelID.String(), messageID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCrosspostMessage, []string{channelID.String(), messageID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1310,32 +1306,32 @@ func (x *MessagesResource) Crosspost(ctx context.Context, channelID discord.Snow
 // Delete calls DELETE /channels/{channel_id}/messages/{message_id} (Delete
 // Message).
 func (x *MessagesResource) Delete(ctx context.Context, channelID discord.Snowflake, messageID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteMessage, []string{channelID.String(), messageID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteMessage, []string{channelID.String(), messageID.String()}, nil, nil, nil, opts)
 }
 
 // Get calls GET /channels/{channel_id}/messages/{message_id} (Get Channel
 // Message).
 func (x *MessagesResource) Get(ctx context.Context, channelID discord.Snowflake, messageID discord.Snowflake, opts ...RequestOption) (*discord.Message, error) {
 	out := new(discord.Message)
-	if err := x.c.call(ctx, &RouteGetMessage, []string{channelID.String(), messageID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetMessage, []string{channelID.String(), messageID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// List calls GET /channels/{channel_id}/messages (Get Channel Messages). Query
-// parameters (around, before, after, limit) are set with WithQuery.
-func (x *MessagesResource) List(ctx context.Context, channelID discord.Snowflake, opts ...RequestOption) ([]discord.Message, error) {
+// List calls GET /channels/{channel_id}/messages (Get Channel Messages). The
+// query parameters are in query, which may be nil.
+func (x *MessagesResource) List(ctx context.Context, channelID discord.Snowflake, query *ListMessagesOptions, opts ...RequestOption) ([]discord.Message, error) {
 	var out []discord.Message
-	err := x.c.call(ctx, &RouteListMessages, []string{channelID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListMessages, []string{channelID.String()}, query, nil, &out, opts)
 	return out, err
 }
 
 // ListPins calls GET /channels/{channel_id}/messages/pins (Get Channel Pins).
-// Query parameters (before, limit) are set with WithQuery.
-func (x *MessagesResource) ListPins(ctx context.Context, channelID discord.Snowflake, opts ...RequestOption) (*discord.PinnedMessageList, error) {
+// The query parameters are in query, which may be nil.
+func (x *MessagesResource) ListPins(ctx context.Context, channelID discord.Snowflake, query *ListPinsOptions, opts ...RequestOption) (*discord.PinnedMessageList, error) {
 	out := new(discord.PinnedMessageList)
-	if err := x.c.call(ctx, &RouteListPins, []string{channelID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteListPins, []string{channelID.String()}, query, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1345,31 +1341,27 @@ func (x *MessagesResource) ListPins(ctx context.Context, channelID discord.Snowf
 // (deprecated)). Deprecated: use the route ListPins.
 func (x *MessagesResource) ListPinsDeprecated(ctx context.Context, channelID discord.Snowflake, opts ...RequestOption) ([]discord.Message, error) {
 	var out []discord.Message
-	err := x.c.call(ctx, &RouteListPinsDeprecated, []string{channelID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListPinsDeprecated, []string{channelID.String()}, nil, nil, &out, opts)
 	return out, err
 }
 
 // Pin calls PUT /channels/{channel_id}/messages/pins/{message_id} (Pin
 // Message).
 func (x *MessagesResource) Pin(ctx context.Context, channelID discord.Snowflake, messageID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteCreatePin, []string{channelID.String(), messageID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteCreatePin, []string{channelID.String(), messageID.String()}, nil, nil, nil, opts)
 }
 
 // PinDeprecated calls PUT /channels/{channel_id}/pins/{message_id} (Pin Message
 // (deprecated)). Deprecated: use the route CreatePin.
 func (x *MessagesResource) PinDeprecated(ctx context.Context, channelID discord.Snowflake, messageID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteCreatePinDeprecated, []string{channelID.String(), messageID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteCreatePinDeprecated, []string{channelID.String(), messageID.String()}, nil, nil, nil, opts)
 }
 
 // Search calls GET /guilds/{guild_id}/messages/search (Search Guild Messages).
-// Query parameters (sort_by, sort_order, content, slop, author_id, author_type,
-// mentions, mentions_role_id, replied_to_user_id, replied_to_message_id,
-// mention_everyone, min_id, max_id, limit, offset, has, link_hostname,
-// embed_provider, embed_type, attachment_extension, attachment_filename,
-// pinned, include_nsfw, channel_id) are set with WithQuery.
-func (x *MessagesResource) Search(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) (*discord.GuildMessageSearch, error) {
+// The query parameters are in query, which may be nil.
+func (x *MessagesResource) Search(ctx context.Context, guildID discord.Snowflake, query *SearchGuildMessagesOptions, opts ...RequestOption) (*discord.GuildMessageSearch, error) {
 	out := new(discord.GuildMessageSearch)
-	if err := x.c.call(ctx, &RouteSearchGuildMessages, []string{guildID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteSearchGuildMessages, []string{guildID.String()}, query, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1378,20 +1370,20 @@ func (x *MessagesResource) Search(ctx context.Context, guildID discord.Snowflake
 // Unpin calls DELETE /channels/{channel_id}/messages/pins/{message_id} (Unpin
 // Message).
 func (x *MessagesResource) Unpin(ctx context.Context, channelID discord.Snowflake, messageID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeletePin, []string{channelID.String(), messageID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeletePin, []string{channelID.String(), messageID.String()}, nil, nil, nil, opts)
 }
 
 // UnpinDeprecated calls DELETE /channels/{channel_id}/pins/{message_id} (Unpin
 // Message (deprecated)). Deprecated: use the route DeletePin.
 func (x *MessagesResource) UnpinDeprecated(ctx context.Context, channelID discord.Snowflake, messageID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeletePinDeprecated, []string{channelID.String(), messageID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeletePinDeprecated, []string{channelID.String(), messageID.String()}, nil, nil, nil, opts)
 }
 
 // Update calls PATCH /channels/{channel_id}/messages/{message_id} (Edit
 // Message). Files are attached with WithFiles.
 func (x *MessagesResource) Update(ctx context.Context, channelID discord.Snowflake, messageID discord.Snowflake, req *discord.EditMessageRequest, opts ...RequestOption) (*discord.Message, error) {
 	out := new(discord.Message)
-	if err := x.c.call(ctx, &RouteUpdateMessage, []string{channelID.String(), messageID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateMessage, []string{channelID.String(), messageID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1405,7 +1397,7 @@ type OAuth2Resource struct{ c *Client }
 // Application Information).
 func (x *OAuth2Resource) GetCurrentApplication(ctx context.Context, opts ...RequestOption) (*discord.Application, error) {
 	out := new(discord.Application)
-	if err := x.c.call(ctx, &RouteGetCurrentOAuth2Application, []string{}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetCurrentOAuth2Application, []string{}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1415,7 +1407,7 @@ func (x *OAuth2Resource) GetCurrentApplication(ctx context.Context, opts ...Requ
 // Information).
 func (x *OAuth2Resource) GetCurrentAuthorization(ctx context.Context, opts ...RequestOption) (*discord.AuthorizationInfo, error) {
 	out := new(discord.AuthorizationInfo)
-	if err := x.c.call(ctx, &RouteGetCurrentOAuth2Authorization, []string{}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetCurrentOAuth2Authorization, []string{}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1424,7 +1416,7 @@ func (x *OAuth2Resource) GetCurrentAuthorization(ctx context.Context, opts ...Re
 // GetKeys calls GET /oauth2/keys.
 func (x *OAuth2Resource) GetKeys(ctx context.Context, opts ...RequestOption) (*discord.OAuth2Keys, error) {
 	out := new(discord.OAuth2Keys)
-	if err := x.c.call(ctx, &RouteGetOAuth2Keys, []string{}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetOAuth2Keys, []string{}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1433,7 +1425,7 @@ func (x *OAuth2Resource) GetKeys(ctx context.Context, opts ...RequestOption) (*d
 // GetUserInfo calls GET /oauth2/userinfo.
 func (x *OAuth2Resource) GetUserInfo(ctx context.Context, opts ...RequestOption) (*discord.OpenIDUserInfo, error) {
 	out := new(discord.OpenIDUserInfo)
-	if err := x.c.call(ctx, &RouteGetOpenIDUserInfo, []string{}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetOpenIDUserInfo, []string{}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1446,7 +1438,7 @@ type PartnerSDKResource struct{ c *Client }
 // CreateProvisionalToken calls POST /partner-sdk/token.
 func (x *PartnerSDKResource) CreateProvisionalToken(ctx context.Context, req *discord.PartnerSDKTokenRequest, opts ...RequestOption) (*discord.ProvisionalToken, error) {
 	out := new(discord.ProvisionalToken)
-	if err := x.c.call(ctx, &RoutePartnerSDKToken, []string{}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RoutePartnerSDKToken, []string{}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1455,7 +1447,7 @@ func (x *PartnerSDKResource) CreateProvisionalToken(ctx context.Context, req *di
 // CreateProvisionalTokenAsBot calls POST /partner-sdk/token/bot.
 func (x *PartnerSDKResource) CreateProvisionalTokenAsBot(ctx context.Context, req *discord.BotPartnerSDKTokenRequest, opts ...RequestOption) (*discord.ProvisionalToken, error) {
 	out := new(discord.ProvisionalToken)
-	if err := x.c.call(ctx, &RouteBotPartnerSDKToken, []string{}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteBotPartnerSDKToken, []string{}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1464,20 +1456,20 @@ func (x *PartnerSDKResource) CreateProvisionalTokenAsBot(ctx context.Context, re
 // UnmergeProvisionalAccount calls POST
 // /partner-sdk/provisional-accounts/unmerge.
 func (x *PartnerSDKResource) UnmergeProvisionalAccount(ctx context.Context, req *discord.UnmergeProvisionalAccountWithSecretRequest, opts ...RequestOption) error {
-	return x.c.call(ctx, &RoutePartnerSDKUnmergeProvisionalAccount, []string{}, req, nil, opts)
+	return x.c.call(ctx, &RoutePartnerSDKUnmergeProvisionalAccount, []string{}, nil, req, nil, opts)
 }
 
 // UnmergeProvisionalAccountAsBot calls POST
 // /partner-sdk/provisional-accounts/unmerge/bot.
 func (x *PartnerSDKResource) UnmergeProvisionalAccountAsBot(ctx context.Context, req *discord.UnmergeProvisionalAccountRequest, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteBotPartnerSDKUnmergeProvisionalAccount, []string{}, req, nil, opts)
+	return x.c.call(ctx, &RouteBotPartnerSDKUnmergeProvisionalAccount, []string{}, nil, req, nil, opts)
 }
 
 // UpdateDMModerationMetadata calls PUT
 // /partner-sdk/dms/{user_id_1}/{user_id_2}/messages/{message_id}/moderation-metadata.
 // Files are attached with WithFiles.
 func (x *PartnerSDKResource) UpdateDMModerationMetadata(ctx context.Context, userID1 discord.Snowflake, userID2 discord.Snowflake, messageID discord.Snowflake, req *discord.DMModerationRequest, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteUpdateDMModerationMetadata, []string{userID1.String(), userID2.String(), messageID.String()}, req, nil, opts)
+	return x.c.call(ctx, &RouteUpdateDMModerationMetadata, []string{userID1.String(), userID2.String(), messageID.String()}, nil, req, nil, opts)
 }
 
 // PollsResource calls the routes of Discord's polls area; use it as
@@ -1487,7 +1479,7 @@ type PollsResource struct{ c *Client }
 // End calls POST /channels/{channel_id}/polls/{message_id}/expire (End Poll).
 func (x *PollsResource) End(ctx context.Context, channelID discord.Snowflake, messageID discord.Snowflake, opts ...RequestOption) (*discord.Message, error) {
 	out := new(discord.Message)
-	if err := x.c.call(ctx, &RouteExpirePoll, []string{channelID.String(), messageID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteExpirePoll, []string{channelID.String(), messageID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1495,10 +1487,10 @@ func (x *PollsResource) End(ctx context.Context, channelID discord.Snowflake, me
 
 // ListAnswerVoters calls GET
 // /channels/{channel_id}/polls/{message_id}/answers/{answer_id} (Get Answer
-// Voters). Query parameters (after, limit) are set with WithQuery.
-func (x *PollsResource) ListAnswerVoters(ctx context.Context, channelID discord.Snowflake, messageID discord.Snowflake, answerID discord.Snowflake, opts ...RequestOption) (*discord.PollAnswerVoters, error) {
+// Voters). The query parameters are in query, which may be nil.
+func (x *PollsResource) ListAnswerVoters(ctx context.Context, channelID discord.Snowflake, messageID discord.Snowflake, answerID discord.Snowflake, query *GetPollAnswerVotersOptions, opts ...RequestOption) (*discord.PollAnswerVoters, error) {
 	out := new(discord.PollAnswerVoters)
-	if err := x.c.call(ctx, &RouteGetPollAnswerVoters, []string{channelID.String(), messageID.String(), answerID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetPollAnswerVoters, []string{channelID.String(), messageID.String(), answerID.String()}, query, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1512,15 +1504,15 @@ type ReactionsResource struct{ c *Client }
 // /channels/{channel_id}/messages/{message_id}/reactions/{emoji_name}/@me
 // (Create Reaction).
 func (x *ReactionsResource) Add(ctx context.Context, channelID discord.Snowflake, messageID discord.Snowflake, emojiName string, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteAddMessageReaction, []string{channelID.String(), messageID.String(), emojiName}, nil, nil, opts)
+	return x.c.call(ctx, &RouteAddMessageReaction, []string{channelID.String(), messageID.String(), emojiName}, nil, nil, nil, opts)
 }
 
 // List calls GET
 // /channels/{channel_id}/messages/{message_id}/reactions/{emoji_name} (Get
-// Reactions). Query parameters (after, limit, type) are set with WithQuery.
-func (x *ReactionsResource) List(ctx context.Context, channelID discord.Snowflake, messageID discord.Snowflake, emojiName string, opts ...RequestOption) ([]discord.User, error) {
+// Reactions). The query parameters are in query, which may be nil.
+func (x *ReactionsResource) List(ctx context.Context, channelID discord.Snowflake, messageID discord.Snowflake, emojiName string, query *ListMessageReactionsOptions, opts ...RequestOption) ([]discord.User, error) {
 	var out []discord.User
-	err := x.c.call(ctx, &RouteListMessageReactions, []string{channelID.String(), messageID.String(), emojiName}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListMessageReactions, []string{channelID.String(), messageID.String(), emojiName}, query, nil, &out, opts)
 	return out, err
 }
 
@@ -1528,27 +1520,27 @@ func (x *ReactionsResource) List(ctx context.Context, channelID discord.Snowflak
 // /channels/{channel_id}/messages/{message_id}/reactions/{emoji_name}/@me
 // (Delete Own Reaction).
 func (x *ReactionsResource) Remove(ctx context.Context, channelID discord.Snowflake, messageID discord.Snowflake, emojiName string, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteOwnMessageReaction, []string{channelID.String(), messageID.String(), emojiName}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteOwnMessageReaction, []string{channelID.String(), messageID.String(), emojiName}, nil, nil, nil, opts)
 }
 
 // RemoveAll calls DELETE /channels/{channel_id}/messages/{message_id}/reactions
 // (Delete All Reactions).
 func (x *ReactionsResource) RemoveAll(ctx context.Context, channelID discord.Snowflake, messageID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteAllMessageReactions, []string{channelID.String(), messageID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteAllMessageReactions, []string{channelID.String(), messageID.String()}, nil, nil, nil, opts)
 }
 
 // RemoveEmoji calls DELETE
 // /channels/{channel_id}/messages/{message_id}/reactions/{emoji_name} (Delete
 // All Reactions for Emoji).
 func (x *ReactionsResource) RemoveEmoji(ctx context.Context, channelID discord.Snowflake, messageID discord.Snowflake, emojiName string, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteAllMessageReactionsByEmoji, []string{channelID.String(), messageID.String(), emojiName}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteAllMessageReactionsByEmoji, []string{channelID.String(), messageID.String(), emojiName}, nil, nil, nil, opts)
 }
 
 // RemoveUser calls DELETE
 // /channels/{channel_id}/messages/{message_id}/reactions/{emoji_name}/{user_id}
 // (Delete User Reaction).
 func (x *ReactionsResource) RemoveUser(ctx context.Context, channelID discord.Snowflake, messageID discord.Snowflake, emojiName string, userID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteUserMessageReaction, []string{channelID.String(), messageID.String(), emojiName, userID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteUserMessageReaction, []string{channelID.String(), messageID.String(), emojiName, userID.String()}, nil, nil, nil, opts)
 }
 
 // RolesResource calls the routes of Discord's roles area; use it as
@@ -1559,14 +1551,14 @@ type RolesResource struct{ c *Client }
 // Member Counts).
 func (x *RolesResource) CountMembers(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) (map[discord.Snowflake]int, error) {
 	var out map[discord.Snowflake]int
-	err := x.c.call(ctx, &RouteGetGuildRoleMemberCounts, []string{guildID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteGetGuildRoleMemberCounts, []string{guildID.String()}, nil, nil, &out, opts)
 	return out, err
 }
 
 // Create calls POST /guilds/{guild_id}/roles (Create Guild Role).
 func (x *RolesResource) Create(ctx context.Context, guildID discord.Snowflake, req *discord.CreateRoleRequest, opts ...RequestOption) (*discord.Role, error) {
 	out := new(discord.Role)
-	if err := x.c.call(ctx, &RouteCreateGuildRole, []string{guildID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateGuildRole, []string{guildID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1574,13 +1566,13 @@ func (x *RolesResource) Create(ctx context.Context, guildID discord.Snowflake, r
 
 // Delete calls DELETE /guilds/{guild_id}/roles/{role_id} (Delete Guild Role).
 func (x *RolesResource) Delete(ctx context.Context, guildID discord.Snowflake, roleID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteGuildRole, []string{guildID.String(), roleID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteGuildRole, []string{guildID.String(), roleID.String()}, nil, nil, nil, opts)
 }
 
 // Get calls GET /guilds/{guild_id}/roles/{role_id} (Get Guild Role).
 func (x *RolesResource) Get(ctx context.Context, guildID discord.Snowflake, roleID discord.Snowflake, opts ...RequestOption) (*discord.Role, error) {
 	out := new(discord.Role)
-	if err := x.c.call(ctx, &RouteGetGuildRole, []string{guildID.String(), roleID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGuildRole, []string{guildID.String(), roleID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1589,14 +1581,14 @@ func (x *RolesResource) Get(ctx context.Context, guildID discord.Snowflake, role
 // List calls GET /guilds/{guild_id}/roles (Get Guild Roles).
 func (x *RolesResource) List(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) ([]discord.Role, error) {
 	var out []discord.Role
-	err := x.c.call(ctx, &RouteListGuildRoles, []string{guildID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListGuildRoles, []string{guildID.String()}, nil, nil, &out, opts)
 	return out, err
 }
 
 // Update calls PATCH /guilds/{guild_id}/roles/{role_id} (Modify Guild Role).
 func (x *RolesResource) Update(ctx context.Context, guildID discord.Snowflake, roleID discord.Snowflake, req *discord.UpdateRoleRequest, opts ...RequestOption) (*discord.Role, error) {
 	out := new(discord.Role)
-	if err := x.c.call(ctx, &RouteUpdateGuildRole, []string{guildID.String(), roleID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateGuildRole, []string{guildID.String(), roleID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1606,7 +1598,7 @@ func (x *RolesResource) Update(ctx context.Context, guildID discord.Snowflake, r
 // Positions).
 func (x *RolesResource) UpdatePositions(ctx context.Context, guildID discord.Snowflake, req []discord.RolePosition, opts ...RequestOption) ([]discord.Role, error) {
 	var out []discord.Role
-	err := x.c.call(ctx, &RouteUpdateGuildRolePositions, []string{guildID.String()}, req, &out, opts)
+	err := x.c.call(ctx, &RouteUpdateGuildRolePositions, []string{guildID.String()}, nil, req, &out, opts)
 	return out, err
 }
 
@@ -1616,11 +1608,10 @@ type ScheduledEventsResource struct{ c *Client }
 
 // CountUsers calls GET
 // /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/users/counts.
-// Query parameters (guild_scheduled_event_exception_ids) are set with
-// WithQuery.
-func (x *ScheduledEventsResource) CountUsers(ctx context.Context, guildID discord.Snowflake, guildScheduledEventID discord.Snowflake, opts ...RequestOption) (*discord.ScheduledEventUserCount, error) {
+// The query parameters are in query, which may be nil.
+func (x *ScheduledEventsResource) CountUsers(ctx context.Context, guildID discord.Snowflake, guildScheduledEventID discord.Snowflake, query *CountGuildScheduledEventUsersOptions, opts ...RequestOption) (*discord.ScheduledEventUserCount, error) {
 	out := new(discord.ScheduledEventUserCount)
-	if err := x.c.call(ctx, &RouteCountGuildScheduledEventUsers, []string{guildID.String(), guildScheduledEventID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCountGuildScheduledEventUsers, []string{guildID.String(), guildScheduledEventID.String()}, query, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1630,7 +1621,7 @@ func (x *ScheduledEventsResource) CountUsers(ctx context.Context, guildID discor
 // Event).
 func (x *ScheduledEventsResource) Create(ctx context.Context, guildID discord.Snowflake, req *discord.CreateScheduledEventRequest, opts ...RequestOption) (*discord.ScheduledEvent, error) {
 	out := new(discord.ScheduledEvent)
-	if err := x.c.call(ctx, &RouteCreateGuildScheduledEvent, []string{guildID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateGuildScheduledEvent, []string{guildID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1640,7 +1631,7 @@ func (x *ScheduledEventsResource) Create(ctx context.Context, guildID discord.Sn
 // /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/exceptions.
 func (x *ScheduledEventsResource) CreateException(ctx context.Context, guildID discord.Snowflake, guildScheduledEventID discord.Snowflake, req *discord.CreateScheduledEventExceptionRequest, opts ...RequestOption) (*discord.ScheduledEventException, error) {
 	out := new(discord.ScheduledEventException)
-	if err := x.c.call(ctx, &RouteCreateGuildScheduledEventException, []string{guildID.String(), guildScheduledEventID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateGuildScheduledEventException, []string{guildID.String(), guildScheduledEventID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1650,50 +1641,50 @@ func (x *ScheduledEventsResource) CreateException(ctx context.Context, guildID d
 // /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id} (Delete Guild
 // Scheduled Event).
 func (x *ScheduledEventsResource) Delete(ctx context.Context, guildID discord.Snowflake, guildScheduledEventID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteGuildScheduledEvent, []string{guildID.String(), guildScheduledEventID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteGuildScheduledEvent, []string{guildID.String(), guildScheduledEventID.String()}, nil, nil, nil, opts)
 }
 
 // DeleteException calls DELETE
 // /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/exceptions/{exception_id}.
 func (x *ScheduledEventsResource) DeleteException(ctx context.Context, guildID discord.Snowflake, guildScheduledEventID discord.Snowflake, exceptionID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteGuildScheduledEventException, []string{guildID.String(), guildScheduledEventID.String(), exceptionID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteGuildScheduledEventException, []string{guildID.String(), guildScheduledEventID.String(), exceptionID.String()}, nil, nil, nil, opts)
 }
 
 // Get calls GET /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}
-// (Get Guild Scheduled Event). Query parameters (with_user_count) are set with
-// WithQuery.
-func (x *ScheduledEventsResource) Get(ctx context.Context, guildID discord.Snowflake, guildScheduledEventID discord.Snowflake, opts ...RequestOption) (*discord.ScheduledEvent, error) {
+// (Get Guild Scheduled Event). The query parameters are in query, which may be
+// nil.
+func (x *ScheduledEventsResource) Get(ctx context.Context, guildID discord.Snowflake, guildScheduledEventID discord.Snowflake, query *GetGuildScheduledEventOptions, opts ...RequestOption) (*discord.ScheduledEvent, error) {
 	out := new(discord.ScheduledEvent)
-	if err := x.c.call(ctx, &RouteGetGuildScheduledEvent, []string{guildID.String(), guildScheduledEventID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGuildScheduledEvent, []string{guildID.String(), guildScheduledEventID.String()}, query, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
 // List calls GET /guilds/{guild_id}/scheduled-events (List Scheduled Events for
-// Guild). Query parameters (with_user_count) are set with WithQuery.
-func (x *ScheduledEventsResource) List(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) ([]discord.ScheduledEvent, error) {
+// Guild). The query parameters are in query, which may be nil.
+func (x *ScheduledEventsResource) List(ctx context.Context, guildID discord.Snowflake, query *ListGuildScheduledEventsOptions, opts ...RequestOption) ([]discord.ScheduledEvent, error) {
 	var out []discord.ScheduledEvent
-	err := x.c.call(ctx, &RouteListGuildScheduledEvents, []string{guildID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListGuildScheduledEvents, []string{guildID.String()}, query, nil, &out, opts)
 	return out, err
 }
 
 // ListExceptionUsers calls GET
 // /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/{guild_scheduled_event_exception_id}/users.
-// Query parameters (with_member, limit, before, after) are set with WithQuery.
-func (x *ScheduledEventsResource) ListExceptionUsers(ctx context.Context, guildID discord.Snowflake, guildScheduledEventID discord.Snowflake, guildScheduledEventExceptionID discord.Snowflake, opts ...RequestOption) ([]discord.ScheduledEventUser, error) {
+// The query parameters are in query, which may be nil.
+func (x *ScheduledEventsResource) ListExceptionUsers(ctx context.Context, guildID discord.Snowflake, guildScheduledEventID discord.Snowflake, guildScheduledEventExceptionID discord.Snowflake, query *ListGuildScheduledEventExceptionUsersOptions, opts ...RequestOption) ([]discord.ScheduledEventUser, error) {
 	var out []discord.ScheduledEventUser
-	err := x.c.call(ctx, &RouteListGuildScheduledEventExceptionUsers, []string{guildID.String(), guildScheduledEventID.String(), guildScheduledEventExceptionID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListGuildScheduledEventExceptionUsers, []string{guildID.String(), guildScheduledEventID.String(), guildScheduledEventExceptionID.String()}, query, nil, &out, opts)
 	return out, err
 }
 
 // ListUsers calls GET
 // /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/users (Get
-// Guild Scheduled Event Users). Query parameters (with_member, limit, before,
-// after) are set with WithQuery.
-func (x *ScheduledEventsResource) ListUsers(ctx context.Context, guildID discord.Snowflake, guildScheduledEventID discord.Snowflake, opts ...RequestOption) ([]discord.ScheduledEventUser, error) {
+// Guild Scheduled Event Users). The query parameters are in query, which may be
+// nil.
+func (x *ScheduledEventsResource) ListUsers(ctx context.Context, guildID discord.Snowflake, guildScheduledEventID discord.Snowflake, query *ListGuildScheduledEventUsersOptions, opts ...RequestOption) ([]discord.ScheduledEventUser, error) {
 	var out []discord.ScheduledEventUser
-	err := x.c.call(ctx, &RouteListGuildScheduledEventUsers, []string{guildID.String(), guildScheduledEventID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListGuildScheduledEventUsers, []string{guildID.String(), guildScheduledEventID.String()}, query, nil, &out, opts)
 	return out, err
 }
 
@@ -1702,7 +1693,7 @@ func (x *ScheduledEventsResource) ListUsers(ctx context.Context, guildID discord
 // Scheduled Event).
 func (x *ScheduledEventsResource) Update(ctx context.Context, guildID discord.Snowflake, guildScheduledEventID discord.Snowflake, req *discord.UpdateScheduledEventRequest, opts ...RequestOption) (*discord.ScheduledEvent, error) {
 	out := new(discord.ScheduledEvent)
-	if err := x.c.call(ctx, &RouteUpdateGuildScheduledEvent, []string{guildID.String(), guildScheduledEventID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateGuildScheduledEvent, []string{guildID.String(), guildScheduledEventID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1712,7 +1703,7 @@ func (x *ScheduledEventsResource) Update(ctx context.Context, guildID discord.Sn
 // /guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}/exceptions/{exception_id}.
 func (x *ScheduledEventsResource) UpdateException(ctx context.Context, guildID discord.Snowflake, guildScheduledEventID discord.Snowflake, exceptionID discord.Snowflake, req *discord.UpdateScheduledEventExceptionRequest, opts ...RequestOption) (*discord.ScheduledEventException, error) {
 	out := new(discord.ScheduledEventException)
-	if err := x.c.call(ctx, &RouteUpdateGuildScheduledEventException, []string{guildID.String(), guildScheduledEventID.String(), exceptionID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateGuildScheduledEventException, []string{guildID.String(), guildScheduledEventID.String(), exceptionID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1726,7 +1717,7 @@ type SoundboardResource struct{ c *Client }
 // Soundboard Sound).
 func (x *SoundboardResource) Create(ctx context.Context, guildID discord.Snowflake, req *discord.CreateSoundboardSoundRequest, opts ...RequestOption) (*discord.SoundboardSound, error) {
 	out := new(discord.SoundboardSound)
-	if err := x.c.call(ctx, &RouteCreateGuildSoundboardSound, []string{guildID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateGuildSoundboardSound, []string{guildID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1735,14 +1726,14 @@ func (x *SoundboardResource) Create(ctx context.Context, guildID discord.Snowfla
 // Delete calls DELETE /guilds/{guild_id}/soundboard-sounds/{sound_id} (Delete
 // Guild Soundboard Sound).
 func (x *SoundboardResource) Delete(ctx context.Context, guildID discord.Snowflake, soundID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteGuildSoundboardSound, []string{guildID.String(), soundID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteGuildSoundboardSound, []string{guildID.String(), soundID.String()}, nil, nil, nil, opts)
 }
 
 // Get calls GET /guilds/{guild_id}/soundboard-sounds/{sound_id} (Get Guild
 // Soundboard Sound).
 func (x *SoundboardResource) Get(ctx context.Context, guildID discord.Snowflake, soundID discord.Snowflake, opts ...RequestOption) (*discord.SoundboardSound, error) {
 	out := new(discord.SoundboardSound)
-	if err := x.c.call(ctx, &RouteGetGuildSoundboardSound, []string{guildID.String(), soundID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGuildSoundboardSound, []string{guildID.String(), soundID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1752,7 +1743,7 @@ func (x *SoundboardResource) Get(ctx context.Context, guildID discord.Snowflake,
 // Sounds).
 func (x *SoundboardResource) List(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) (*discord.SoundboardSoundList, error) {
 	out := new(discord.SoundboardSoundList)
-	if err := x.c.call(ctx, &RouteListGuildSoundboardSounds, []string{guildID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteListGuildSoundboardSounds, []string{guildID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1762,21 +1753,21 @@ func (x *SoundboardResource) List(ctx context.Context, guildID discord.Snowflake
 // Sounds).
 func (x *SoundboardResource) ListDefault(ctx context.Context, opts ...RequestOption) ([]discord.SoundboardSound, error) {
 	var out []discord.SoundboardSound
-	err := x.c.call(ctx, &RouteGetSoundboardDefaultSounds, []string{}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteGetSoundboardDefaultSounds, []string{}, nil, nil, &out, opts)
 	return out, err
 }
 
 // Send calls POST /channels/{channel_id}/send-soundboard-sound (Send Soundboard
 // Sound).
 func (x *SoundboardResource) Send(ctx context.Context, channelID discord.Snowflake, req *discord.SendSoundboardSoundRequest, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteSendSoundboardSound, []string{channelID.String()}, req, nil, opts)
+	return x.c.call(ctx, &RouteSendSoundboardSound, []string{channelID.String()}, nil, req, nil, opts)
 }
 
 // Update calls PATCH /guilds/{guild_id}/soundboard-sounds/{sound_id} (Modify
 // Guild Soundboard Sound).
 func (x *SoundboardResource) Update(ctx context.Context, guildID discord.Snowflake, soundID discord.Snowflake, req *discord.UpdateSoundboardSoundRequest, opts ...RequestOption) (*discord.SoundboardSound, error) {
 	out := new(discord.SoundboardSound)
-	if err := x.c.call(ctx, &RouteUpdateGuildSoundboardSound, []string{guildID.String(), soundID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateGuildSoundboardSound, []string{guildID.String(), soundID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1789,7 +1780,7 @@ type StageInstancesResource struct{ c *Client }
 // Create calls POST /stage-instances (Create Stage Instance).
 func (x *StageInstancesResource) Create(ctx context.Context, req *discord.CreateStageInstanceRequest, opts ...RequestOption) (*discord.StageInstance, error) {
 	out := new(discord.StageInstance)
-	if err := x.c.call(ctx, &RouteCreateStageInstance, []string{}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateStageInstance, []string{}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1797,13 +1788,13 @@ func (x *StageInstancesResource) Create(ctx context.Context, req *discord.Create
 
 // Delete calls DELETE /stage-instances/{channel_id} (Delete Stage Instance).
 func (x *StageInstancesResource) Delete(ctx context.Context, channelID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteStageInstance, []string{channelID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteStageInstance, []string{channelID.String()}, nil, nil, nil, opts)
 }
 
 // Get calls GET /stage-instances/{channel_id} (Get Stage Instance).
 func (x *StageInstancesResource) Get(ctx context.Context, channelID discord.Snowflake, opts ...RequestOption) (*discord.StageInstance, error) {
 	out := new(discord.StageInstance)
-	if err := x.c.call(ctx, &RouteGetStageInstance, []string{channelID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetStageInstance, []string{channelID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1812,7 +1803,7 @@ func (x *StageInstancesResource) Get(ctx context.Context, channelID discord.Snow
 // Update calls PATCH /stage-instances/{channel_id} (Modify Stage Instance).
 func (x *StageInstancesResource) Update(ctx context.Context, channelID discord.Snowflake, req *discord.UpdateStageInstanceRequest, opts ...RequestOption) (*discord.StageInstance, error) {
 	out := new(discord.StageInstance)
-	if err := x.c.call(ctx, &RouteUpdateStageInstance, []string{channelID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateStageInstance, []string{channelID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1826,7 +1817,7 @@ type StickersResource struct{ c *Client }
 // are attached with WithFiles.
 func (x *StickersResource) Create(ctx context.Context, guildID discord.Snowflake, req *discord.CreateGuildStickerRequest, opts ...RequestOption) (*discord.Sticker, error) {
 	out := new(discord.Sticker)
-	if err := x.c.call(ctx, &RouteCreateGuildSticker, []string{guildID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateGuildSticker, []string{guildID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1835,13 +1826,13 @@ func (x *StickersResource) Create(ctx context.Context, guildID discord.Snowflake
 // Delete calls DELETE /guilds/{guild_id}/stickers/{sticker_id} (Delete Guild
 // Sticker).
 func (x *StickersResource) Delete(ctx context.Context, guildID discord.Snowflake, stickerID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteGuildSticker, []string{guildID.String(), stickerID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteGuildSticker, []string{guildID.String(), stickerID.String()}, nil, nil, nil, opts)
 }
 
 // Get calls GET /guilds/{guild_id}/stickers/{sticker_id} (Get Guild Sticker).
 func (x *StickersResource) Get(ctx context.Context, guildID discord.Snowflake, stickerID discord.Snowflake, opts ...RequestOption) (*discord.Sticker, error) {
 	out := new(discord.Sticker)
-	if err := x.c.call(ctx, &RouteGetGuildSticker, []string{guildID.String(), stickerID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetGuildSticker, []string{guildID.String(), stickerID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1850,7 +1841,7 @@ func (x *StickersResource) Get(ctx context.Context, guildID discord.Snowflake, s
 // GetByID calls GET /stickers/{sticker_id} (Get Sticker).
 func (x *StickersResource) GetByID(ctx context.Context, stickerID discord.Snowflake, opts ...RequestOption) (*discord.Sticker, error) {
 	out := new(discord.Sticker)
-	if err := x.c.call(ctx, &RouteGetSticker, []string{stickerID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetSticker, []string{stickerID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1859,7 +1850,7 @@ func (x *StickersResource) GetByID(ctx context.Context, stickerID discord.Snowfl
 // GetPack calls GET /sticker-packs/{pack_id} (Get Sticker Pack).
 func (x *StickersResource) GetPack(ctx context.Context, packID discord.Snowflake, opts ...RequestOption) (*discord.StickerPack, error) {
 	out := new(discord.StickerPack)
-	if err := x.c.call(ctx, &RouteGetStickerPack, []string{packID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetStickerPack, []string{packID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1868,14 +1859,14 @@ func (x *StickersResource) GetPack(ctx context.Context, packID discord.Snowflake
 // List calls GET /guilds/{guild_id}/stickers (List Guild Stickers).
 func (x *StickersResource) List(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) ([]discord.Sticker, error) {
 	var out []discord.Sticker
-	err := x.c.call(ctx, &RouteListGuildStickers, []string{guildID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListGuildStickers, []string{guildID.String()}, nil, nil, &out, opts)
 	return out, err
 }
 
 // ListPacks calls GET /sticker-packs (List Sticker Packs).
 func (x *StickersResource) ListPacks(ctx context.Context, opts ...RequestOption) (*discord.StickerPackList, error) {
 	out := new(discord.StickerPackList)
-	if err := x.c.call(ctx, &RouteListStickerPacks, []string{}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteListStickerPacks, []string{}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1885,7 +1876,7 @@ func (x *StickersResource) ListPacks(ctx context.Context, opts ...RequestOption)
 // Sticker).
 func (x *StickersResource) Update(ctx context.Context, guildID discord.Snowflake, stickerID discord.Snowflake, req *discord.UpdateGuildStickerRequest, opts ...RequestOption) (*discord.Sticker, error) {
 	out := new(discord.Sticker)
-	if err := x.c.call(ctx, &RouteUpdateGuildSticker, []string{guildID.String(), stickerID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateGuildSticker, []string{guildID.String(), stickerID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1896,20 +1887,20 @@ func (x *StickersResource) Update(ctx context.Context, guildID discord.Snowflake
 type SubscriptionsResource struct{ c *Client }
 
 // Get calls GET /skus/{sku_id}/subscriptions/{subscription_id} (Get SKU
-// Subscription). Query parameters (user_id) are set with WithQuery.
-func (x *SubscriptionsResource) Get(ctx context.Context, skuID discord.Snowflake, subscriptionID discord.Snowflake, opts ...RequestOption) (*discord.Subscription, error) {
+// Subscription). The query parameters are in query, which may be nil.
+func (x *SubscriptionsResource) Get(ctx context.Context, skuID discord.Snowflake, subscriptionID discord.Snowflake, query *GetSKUSubscriptionOptions, opts ...RequestOption) (*discord.Subscription, error) {
 	out := new(discord.Subscription)
-	if err := x.c.call(ctx, &RouteGetSKUSubscription, []string{skuID.String(), subscriptionID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetSKUSubscription, []string{skuID.String(), subscriptionID.String()}, query, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// List calls GET /skus/{sku_id}/subscriptions (List SKU Subscriptions). Query
-// parameters (before, after, limit, user_id) are set with WithQuery.
-func (x *SubscriptionsResource) List(ctx context.Context, skuID discord.Snowflake, opts ...RequestOption) ([]discord.Subscription, error) {
+// List calls GET /skus/{sku_id}/subscriptions (List SKU Subscriptions). The
+// query parameters are in query, which may be nil.
+func (x *SubscriptionsResource) List(ctx context.Context, skuID discord.Snowflake, query *ListSKUSubscriptionsOptions, opts ...RequestOption) ([]discord.Subscription, error) {
 	var out []discord.Subscription
-	err := x.c.call(ctx, &RouteListSKUSubscriptions, []string{skuID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListSKUSubscriptions, []string{skuID.String()}, query, nil, &out, opts)
 	return out, err
 }
 
@@ -1920,14 +1911,14 @@ type ThreadsResource struct{ c *Client }
 // AddMember calls PUT /channels/{channel_id}/thread-members/{user_id} (Add
 // Thread Member).
 func (x *ThreadsResource) AddMember(ctx context.Context, channelID discord.Snowflake, userID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteAddThreadMember, []string{channelID.String(), userID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteAddThreadMember, []string{channelID.String(), userID.String()}, nil, nil, nil, opts)
 }
 
 // GetMember calls GET /channels/{channel_id}/thread-members/{user_id} (Get
-// Thread Member). Query parameters (with_member) are set with WithQuery.
-func (x *ThreadsResource) GetMember(ctx context.Context, channelID discord.Snowflake, userID discord.Snowflake, opts ...RequestOption) (*discord.ThreadMember, error) {
+// Thread Member). The query parameters are in query, which may be nil.
+func (x *ThreadsResource) GetMember(ctx context.Context, channelID discord.Snowflake, userID discord.Snowflake, query *GetThreadMemberOptions, opts ...RequestOption) (*discord.ThreadMember, error) {
 	out := new(discord.ThreadMember)
-	if err := x.c.call(ctx, &RouteGetThreadMember, []string{channelID.String(), userID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetThreadMember, []string{channelID.String(), userID.String()}, query, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1935,19 +1926,19 @@ func (x *ThreadsResource) GetMember(ctx context.Context, channelID discord.Snowf
 
 // Join calls PUT /channels/{channel_id}/thread-members/@me (Join Thread).
 func (x *ThreadsResource) Join(ctx context.Context, channelID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteJoinThread, []string{channelID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteJoinThread, []string{channelID.String()}, nil, nil, nil, opts)
 }
 
 // Leave calls DELETE /channels/{channel_id}/thread-members/@me (Leave Thread).
 func (x *ThreadsResource) Leave(ctx context.Context, channelID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteLeaveThread, []string{channelID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteLeaveThread, []string{channelID.String()}, nil, nil, nil, opts)
 }
 
 // ListActive calls GET /guilds/{guild_id}/threads/active (List Active Guild
 // Threads).
 func (x *ThreadsResource) ListActive(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) (*discord.ThreadList, error) {
 	out := new(discord.ThreadList)
-	if err := x.c.call(ctx, &RouteGetActiveGuildThreads, []string{guildID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetActiveGuildThreads, []string{guildID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1955,42 +1946,41 @@ func (x *ThreadsResource) ListActive(ctx context.Context, guildID discord.Snowfl
 
 // ListJoinedPrivateArchived calls GET
 // /channels/{channel_id}/users/@me/threads/archived/private (List Joined
-// Private Archived Threads). Query parameters (before, limit) are set with
-// WithQuery.
-func (x *ThreadsResource) ListJoinedPrivateArchived(ctx context.Context, channelID discord.Snowflake, opts ...RequestOption) (*discord.ThreadList, error) {
+// Private Archived Threads). The query parameters are in query, which may be
+// nil.
+func (x *ThreadsResource) ListJoinedPrivateArchived(ctx context.Context, channelID discord.Snowflake, query *ListJoinedPrivateArchivedThreadsOptions, opts ...RequestOption) (*discord.ThreadList, error) {
 	out := new(discord.ThreadList)
-	if err := x.c.call(ctx, &RouteListJoinedPrivateArchivedThreads, []string{channelID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteListJoinedPrivateArchivedThreads, []string{channelID.String()}, query, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
 // ListMembers calls GET /channels/{channel_id}/thread-members (List Thread
-// Members). Query parameters (with_member, limit, after) are set with
-// WithQuery.
-func (x *ThreadsResource) ListMembers(ctx context.Context, channelID discord.Snowflake, opts ...RequestOption) ([]discord.ThreadMember, error) {
+// Members). The query parameters are in query, which may be nil.
+func (x *ThreadsResource) ListMembers(ctx context.Context, channelID discord.Snowflake, query *ListThreadMembersOptions, opts ...RequestOption) ([]discord.ThreadMember, error) {
 	var out []discord.ThreadMember
-	err := x.c.call(ctx, &RouteListThreadMembers, []string{channelID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListThreadMembers, []string{channelID.String()}, query, nil, &out, opts)
 	return out, err
 }
 
 // ListPrivateArchived calls GET /channels/{channel_id}/threads/archived/private
-// (List Private Archived Threads). Query parameters (before, limit) are set
-// with WithQuery.
-func (x *ThreadsResource) ListPrivateArchived(ctx context.Context, channelID discord.Snowflake, opts ...RequestOption) (*discord.ThreadList, error) {
+// (List Private Archived Threads). The query parameters are in query, which may
+// be nil.
+func (x *ThreadsResource) ListPrivateArchived(ctx context.Context, channelID discord.Snowflake, query *ListPrivateArchivedThreadsOptions, opts ...RequestOption) (*discord.ThreadList, error) {
 	out := new(discord.ThreadList)
-	if err := x.c.call(ctx, &RouteListPrivateArchivedThreads, []string{channelID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteListPrivateArchivedThreads, []string{channelID.String()}, query, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
 // ListPublicArchived calls GET /channels/{channel_id}/threads/archived/public
-// (List Public Archived Threads). Query parameters (before, limit) are set with
-// WithQuery.
-func (x *ThreadsResource) ListPublicArchived(ctx context.Context, channelID discord.Snowflake, opts ...RequestOption) (*discord.ThreadList, error) {
+// (List Public Archived Threads). The query parameters are in query, which may
+// be nil.
+func (x *ThreadsResource) ListPublicArchived(ctx context.Context, channelID discord.Snowflake, query *ListPublicArchivedThreadsOptions, opts ...RequestOption) (*discord.ThreadList, error) {
 	out := new(discord.ThreadList)
-	if err := x.c.call(ctx, &RouteListPublicArchivedThreads, []string{channelID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteListPublicArchivedThreads, []string{channelID.String()}, query, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1999,15 +1989,14 @@ func (x *ThreadsResource) ListPublicArchived(ctx context.Context, channelID disc
 // RemoveMember calls DELETE /channels/{channel_id}/thread-members/{user_id}
 // (Remove Thread Member).
 func (x *ThreadsResource) RemoveMember(ctx context.Context, channelID discord.Snowflake, userID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteThreadMember, []string{channelID.String(), userID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteThreadMember, []string{channelID.String(), userID.String()}, nil, nil, nil, opts)
 }
 
-// Search calls GET /channels/{channel_id}/threads/search. Query parameters
-// (name, slop, min_id, max_id, tag, tag_setting, archived, sort_by, sort_order,
-// limit, offset) are set with WithQuery.
-func (x *ThreadsResource) Search(ctx context.Context, channelID discord.Snowflake, opts ...RequestOption) (*discord.ThreadSearch, error) {
+// Search calls GET /channels/{channel_id}/threads/search. The query parameters
+// are in query, which may be nil.
+func (x *ThreadsResource) Search(ctx context.Context, channelID discord.Snowflake, query *SearchThreadsOptions, opts ...RequestOption) (*discord.ThreadSearch, error) {
 	out := new(discord.ThreadSearch)
-	if err := x.c.call(ctx, &RouteSearchThreads, []string{channelID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteSearchThreads, []string{channelID.String()}, query, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2017,7 +2006,7 @@ func (x *ThreadsResource) Search(ctx context.Context, channelID discord.Snowflak
 // Message). Files are attached with WithFiles.
 func (x *ThreadsResource) Start(ctx context.Context, channelID discord.Snowflake, req *discord.StartThreadRequest, opts ...RequestOption) (*discord.Channel, error) {
 	out := new(discord.Channel)
-	if err := x.c.call(ctx, &RouteStartThread, []string{channelID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteStartThread, []string{channelID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2028,7 +2017,7 @@ func (x *ThreadsResource) Start(ctx context.Context, channelID discord.Snowflake
 // Message).
 func (x *ThreadsResource) StartFromMessage(ctx context.Context, channelID discord.Snowflake, messageID discord.Snowflake, req *discord.StartThreadFromMessageRequest, opts ...RequestOption) (*discord.Channel, error) {
 	out := new(discord.Channel)
-	if err := x.c.call(ctx, &RouteStartThreadFromMessage, []string{channelID.String(), messageID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteStartThreadFromMessage, []string{channelID.String(), messageID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2041,7 +2030,7 @@ type UsersResource struct{ c *Client }
 // CreateDM calls POST /users/@me/channels (Create DM).
 func (x *UsersResource) CreateDM(ctx context.Context, req *discord.CreateDMRequest, opts ...RequestOption) (*discord.Channel, error) {
 	out := new(discord.Channel)
-	if err := x.c.call(ctx, &RouteCreateDM, []string{}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateDM, []string{}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2051,13 +2040,13 @@ func (x *UsersResource) CreateDM(ctx context.Context, req *discord.CreateDMReque
 // /users/@me/applications/{application_id}/role-connection (Delete Current User
 // Application Role Connection).
 func (x *UsersResource) DeleteRoleConnection(ctx context.Context, applicationID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteApplicationUserRoleConnection, []string{applicationID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteApplicationUserRoleConnection, []string{applicationID.String()}, nil, nil, nil, opts)
 }
 
 // Get calls GET /users/{user_id} (Get User).
 func (x *UsersResource) Get(ctx context.Context, userID discord.Snowflake, opts ...RequestOption) (*discord.User, error) {
 	out := new(discord.User)
-	if err := x.c.call(ctx, &RouteGetUser, []string{userID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetUser, []string{userID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2066,7 +2055,7 @@ func (x *UsersResource) Get(ctx context.Context, userID discord.Snowflake, opts 
 // GetCurrent calls GET /users/@me (Get Current User).
 func (x *UsersResource) GetCurrent(ctx context.Context, opts ...RequestOption) (*discord.User, error) {
 	out := new(discord.User)
-	if err := x.c.call(ctx, &RouteGetCurrentUser, []string{}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetCurrentUser, []string{}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2076,7 +2065,7 @@ func (x *UsersResource) GetCurrent(ctx context.Context, opts ...RequestOption) (
 // User Guild Member).
 func (x *UsersResource) GetGuildMember(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) (*discord.Member, error) {
 	out := new(discord.Member)
-	if err := x.c.call(ctx, &RouteGetCurrentUserGuildMember, []string{guildID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetCurrentUserGuildMember, []string{guildID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2087,7 +2076,7 @@ func (x *UsersResource) GetGuildMember(ctx context.Context, guildID discord.Snow
 // Application Role Connection).
 func (x *UsersResource) GetRoleConnection(ctx context.Context, applicationID discord.Snowflake, opts ...RequestOption) (*discord.ApplicationRoleConnection, error) {
 	out := new(discord.ApplicationRoleConnection)
-	if err := x.c.call(ctx, &RouteGetApplicationUserRoleConnection, []string{applicationID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetApplicationUserRoleConnection, []string{applicationID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2095,29 +2084,29 @@ func (x *UsersResource) GetRoleConnection(ctx context.Context, applicationID dis
 
 // LeaveGuild calls DELETE /users/@me/guilds/{guild_id} (Leave Guild).
 func (x *UsersResource) LeaveGuild(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteLeaveGuild, []string{guildID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteLeaveGuild, []string{guildID.String()}, nil, nil, nil, opts)
 }
 
 // ListConnections calls GET /users/@me/connections (Get Current User
 // Connections).
 func (x *UsersResource) ListConnections(ctx context.Context, opts ...RequestOption) ([]discord.Connection, error) {
 	var out []discord.Connection
-	err := x.c.call(ctx, &RouteListCurrentUserConnections, []string{}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListCurrentUserConnections, []string{}, nil, nil, &out, opts)
 	return out, err
 }
 
-// ListGuilds calls GET /users/@me/guilds (Get Current User Guilds). Query
-// parameters (before, after, limit, with_counts) are set with WithQuery.
-func (x *UsersResource) ListGuilds(ctx context.Context, opts ...RequestOption) ([]discord.Guild, error) {
+// ListGuilds calls GET /users/@me/guilds (Get Current User Guilds). The query
+// parameters are in query, which may be nil.
+func (x *UsersResource) ListGuilds(ctx context.Context, query *ListCurrentUserGuildsOptions, opts ...RequestOption) ([]discord.Guild, error) {
 	var out []discord.Guild
-	err := x.c.call(ctx, &RouteListCurrentUserGuilds, []string{}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListCurrentUserGuilds, []string{}, query, nil, &out, opts)
 	return out, err
 }
 
 // UpdateCurrent calls PATCH /users/@me (Modify Current User).
 func (x *UsersResource) UpdateCurrent(ctx context.Context, req *discord.UpdateCurrentUserRequest, opts ...RequestOption) (*discord.User, error) {
 	out := new(discord.User)
-	if err := x.c.call(ctx, &RouteUpdateCurrentUser, []string{}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateCurrentUser, []string{}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2128,7 +2117,7 @@ func (x *UsersResource) UpdateCurrent(ctx context.Context, req *discord.UpdateCu
 // Application Role Connection).
 func (x *UsersResource) UpdateRoleConnection(ctx context.Context, applicationID discord.Snowflake, req *discord.UpdateRoleConnectionRequest, opts ...RequestOption) (*discord.ApplicationRoleConnection, error) {
 	out := new(discord.ApplicationRoleConnection)
-	if err := x.c.call(ctx, &RouteUpdateApplicationUserRoleConnection, []string{applicationID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateApplicationUserRoleConnection, []string{applicationID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2142,7 +2131,7 @@ type VoiceResource struct{ c *Client }
 // User Voice State).
 func (x *VoiceResource) GetCurrentState(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) (*discord.VoiceState, error) {
 	out := new(discord.VoiceState)
-	if err := x.c.call(ctx, &RouteGetCurrentVoiceState, []string{guildID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetCurrentVoiceState, []string{guildID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2152,7 +2141,7 @@ func (x *VoiceResource) GetCurrentState(ctx context.Context, guildID discord.Sno
 // State).
 func (x *VoiceResource) GetState(ctx context.Context, guildID discord.Snowflake, userID discord.Snowflake, opts ...RequestOption) (*discord.VoiceState, error) {
 	out := new(discord.VoiceState)
-	if err := x.c.call(ctx, &RouteGetVoiceState, []string{guildID.String(), userID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetVoiceState, []string{guildID.String(), userID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2162,27 +2151,27 @@ func (x *VoiceResource) GetState(ctx context.Context, guildID discord.Snowflake,
 // Regions).
 func (x *VoiceResource) ListGuildRegions(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) ([]discord.VoiceRegion, error) {
 	var out []discord.VoiceRegion
-	err := x.c.call(ctx, &RouteListGuildVoiceRegions, []string{guildID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListGuildVoiceRegions, []string{guildID.String()}, nil, nil, &out, opts)
 	return out, err
 }
 
 // ListRegions calls GET /voice/regions (List Voice Regions).
 func (x *VoiceResource) ListRegions(ctx context.Context, opts ...RequestOption) ([]discord.VoiceRegion, error) {
 	var out []discord.VoiceRegion
-	err := x.c.call(ctx, &RouteListVoiceRegions, []string{}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListVoiceRegions, []string{}, nil, nil, &out, opts)
 	return out, err
 }
 
 // UpdateCurrentState calls PATCH /guilds/{guild_id}/voice-states/@me (Modify
 // Current User Voice State).
 func (x *VoiceResource) UpdateCurrentState(ctx context.Context, guildID discord.Snowflake, req *discord.UpdateCurrentVoiceStateRequest, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteUpdateCurrentVoiceState, []string{guildID.String()}, req, nil, opts)
+	return x.c.call(ctx, &RouteUpdateCurrentVoiceState, []string{guildID.String()}, nil, req, nil, opts)
 }
 
 // UpdateState calls PATCH /guilds/{guild_id}/voice-states/{user_id} (Modify
 // User Voice State).
 func (x *VoiceResource) UpdateState(ctx context.Context, guildID discord.Snowflake, userID discord.Snowflake, req *discord.UpdateVoiceStateRequest, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteUpdateVoiceState, []string{guildID.String(), userID.String()}, req, nil, opts)
+	return x.c.call(ctx, &RouteUpdateVoiceState, []string{guildID.String(), userID.String()}, nil, req, nil, opts)
 }
 
 // WebhooksResource calls the routes of Discord's webhooks area; use it as
@@ -2192,7 +2181,7 @@ type WebhooksResource struct{ c *Client }
 // Create calls POST /channels/{channel_id}/webhooks (Create Webhook).
 func (x *WebhooksResource) Create(ctx context.Context, channelID discord.Snowflake, req *discord.CreateWebhookRequest, opts ...RequestOption) (*discord.Webhook, error) {
 	out := new(discord.Webhook)
-	if err := x.c.call(ctx, &RouteCreateWebhook, []string{channelID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteCreateWebhook, []string{channelID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2200,46 +2189,46 @@ func (x *WebhooksResource) Create(ctx context.Context, channelID discord.Snowfla
 
 // Delete calls DELETE /webhooks/{webhook_id} (Delete Webhook).
 func (x *WebhooksResource) Delete(ctx context.Context, webhookID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteWebhook, []string{webhookID.String()}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteWebhook, []string{webhookID.String()}, nil, nil, nil, opts)
 }
 
 // DeleteMessage calls DELETE
 // /webhooks/{webhook_id}/{webhook_token}/messages/{message_id} (Delete Webhook
-// Message). Query parameters (thread_id) are set with WithQuery.
-func (x *WebhooksResource) DeleteMessage(ctx context.Context, webhookID discord.Snowflake, webhookToken string, messageID discord.Snowflake, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteWebhookMessage, []string{webhookID.String(), webhookToken, messageID.String()}, nil, nil, opts)
+// Message). The query parameters are in query, which may be nil.
+func (x *WebhooksResource) DeleteMessage(ctx context.Context, webhookID discord.Snowflake, webhookToken string, messageID discord.Snowflake, query *DeleteWebhookMessageOptions, opts ...RequestOption) error {
+	return x.c.call(ctx, &RouteDeleteWebhookMessage, []string{webhookID.String(), webhookToken, messageID.String()}, query, nil, nil, opts)
 }
 
 // DeleteWithToken calls DELETE /webhooks/{webhook_id}/{webhook_token} (Delete
 // Webhook with Token).
 func (x *WebhooksResource) DeleteWithToken(ctx context.Context, webhookID discord.Snowflake, webhookToken string, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteDeleteWebhookWithToken, []string{webhookID.String(), webhookToken}, nil, nil, opts)
+	return x.c.call(ctx, &RouteDeleteWebhookWithToken, []string{webhookID.String(), webhookToken}, nil, nil, nil, opts)
 }
 
 // Execute calls POST /webhooks/{webhook_id}/{webhook_token} (Execute Webhook).
-// Files are attached with WithFiles. Query parameters (wait, thread_id,
-// with_components) are set with WithQuery.
-func (x *WebhooksResource) Execute(ctx context.Context, webhookID discord.Snowflake, webhookToken string, req *discord.ExecuteWebhookRequest, opts ...RequestOption) (*discord.Message, error) {
+// Files are attached with WithFiles. The query parameters are in query, which
+// may be nil.
+func (x *WebhooksResource) Execute(ctx context.Context, webhookID discord.Snowflake, webhookToken string, req *discord.ExecuteWebhookRequest, query *ExecuteWebhookOptions, opts ...RequestOption) (*discord.Message, error) {
 	out := new(discord.Message)
-	if err := x.c.call(ctx, &RouteExecuteWebhook, []string{webhookID.String(), webhookToken}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteExecuteWebhook, []string{webhookID.String(), webhookToken}, query, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
 // ExecuteGitHub calls POST /webhooks/{webhook_id}/{webhook_token}/github
-// (Execute GitHub-Compatible Webhook). Query parameters (wait, thread_id) are
-// set with WithQuery.
-func (x *WebhooksResource) ExecuteGitHub(ctx context.Context, webhookID discord.Snowflake, webhookToken string, req *discord.GitHubWebhookRequest, opts ...RequestOption) error {
-	return x.c.call(ctx, &RouteExecuteGitHubCompatibleWebhook, []string{webhookID.String(), webhookToken}, req, nil, opts)
+// (Execute GitHub-Compatible Webhook). The query parameters are in query, which
+// may be nil.
+func (x *WebhooksResource) ExecuteGitHub(ctx context.Context, webhookID discord.Snowflake, webhookToken string, req *discord.GitHubWebhookRequest, query *ExecuteGitHubCompatibleWebhookOptions, opts ...RequestOption) error {
+	return x.c.call(ctx, &RouteExecuteGitHubCompatibleWebhook, []string{webhookID.String(), webhookToken}, query, req, nil, opts)
 }
 
 // ExecuteSlack calls POST /webhooks/{webhook_id}/{webhook_token}/slack (Execute
-// Slack-Compatible Webhook). Files are attached with WithFiles. Query
-// parameters (wait, thread_id) are set with WithQuery.
-func (x *WebhooksResource) ExecuteSlack(ctx context.Context, webhookID discord.Snowflake, webhookToken string, req *discord.SlackWebhookRequest, opts ...RequestOption) (*string, error) {
+// Slack-Compatible Webhook). Files are attached with WithFiles. The query
+// parameters are in query, which may be nil.
+func (x *WebhooksResource) ExecuteSlack(ctx context.Context, webhookID discord.Snowflake, webhookToken string, req *discord.SlackWebhookRequest, query *ExecuteSlackCompatibleWebhookOptions, opts ...RequestOption) (*string, error) {
 	out := new(string)
-	if err := x.c.call(ctx, &RouteExecuteSlackCompatibleWebhook, []string{webhookID.String(), webhookToken}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteExecuteSlackCompatibleWebhook, []string{webhookID.String(), webhookToken}, query, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2248,7 +2237,7 @@ func (x *WebhooksResource) ExecuteSlack(ctx context.Context, webhookID discord.S
 // Get calls GET /webhooks/{webhook_id} (Get Webhook).
 func (x *WebhooksResource) Get(ctx context.Context, webhookID discord.Snowflake, opts ...RequestOption) (*discord.Webhook, error) {
 	out := new(discord.Webhook)
-	if err := x.c.call(ctx, &RouteGetWebhook, []string{webhookID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetWebhook, []string{webhookID.String()}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2256,10 +2245,10 @@ func (x *WebhooksResource) Get(ctx context.Context, webhookID discord.Snowflake,
 
 // GetMessage calls GET
 // /webhooks/{webhook_id}/{webhook_token}/messages/{message_id} (Get Webhook
-// Message). Query parameters (thread_id) are set with WithQuery.
-func (x *WebhooksResource) GetMessage(ctx context.Context, webhookID discord.Snowflake, webhookToken string, messageID discord.Snowflake, opts ...RequestOption) (*discord.Message, error) {
+// Message). The query parameters are in query, which may be nil.
+func (x *WebhooksResource) GetMessage(ctx context.Context, webhookID discord.Snowflake, webhookToken string, messageID discord.Snowflake, query *GetWebhookMessageOptions, opts ...RequestOption) (*discord.Message, error) {
 	out := new(discord.Message)
-	if err := x.c.call(ctx, &RouteGetWebhookMessage, []string{webhookID.String(), webhookToken, messageID.String()}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetWebhookMessage, []string{webhookID.String(), webhookToken, messageID.String()}, query, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2269,7 +2258,7 @@ func (x *WebhooksResource) GetMessage(ctx context.Context, webhookID discord.Sno
 // with Token).
 func (x *WebhooksResource) GetWithToken(ctx context.Context, webhookID discord.Snowflake, webhookToken string, opts ...RequestOption) (*discord.Webhook, error) {
 	out := new(discord.Webhook)
-	if err := x.c.call(ctx, &RouteGetWebhookWithToken, []string{webhookID.String(), webhookToken}, nil, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteGetWebhookWithToken, []string{webhookID.String(), webhookToken}, nil, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2278,21 +2267,21 @@ func (x *WebhooksResource) GetWithToken(ctx context.Context, webhookID discord.S
 // ListChannel calls GET /channels/{channel_id}/webhooks (Get Channel Webhooks).
 func (x *WebhooksResource) ListChannel(ctx context.Context, channelID discord.Snowflake, opts ...RequestOption) ([]discord.Webhook, error) {
 	var out []discord.Webhook
-	err := x.c.call(ctx, &RouteListChannelWebhooks, []string{channelID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListChannelWebhooks, []string{channelID.String()}, nil, nil, &out, opts)
 	return out, err
 }
 
 // ListGuild calls GET /guilds/{guild_id}/webhooks (Get Guild Webhooks).
 func (x *WebhooksResource) ListGuild(ctx context.Context, guildID discord.Snowflake, opts ...RequestOption) ([]discord.Webhook, error) {
 	var out []discord.Webhook
-	err := x.c.call(ctx, &RouteListGuildWebhooks, []string{guildID.String()}, nil, &out, opts)
+	err := x.c.call(ctx, &RouteListGuildWebhooks, []string{guildID.String()}, nil, nil, &out, opts)
 	return out, err
 }
 
 // Update calls PATCH /webhooks/{webhook_id} (Modify Webhook).
 func (x *WebhooksResource) Update(ctx context.Context, webhookID discord.Snowflake, req *discord.UpdateWebhookRequest, opts ...RequestOption) (*discord.Webhook, error) {
 	out := new(discord.Webhook)
-	if err := x.c.call(ctx, &RouteUpdateWebhook, []string{webhookID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateWebhook, []string{webhookID.String()}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2300,11 +2289,11 @@ func (x *WebhooksResource) Update(ctx context.Context, webhookID discord.Snowfla
 
 // UpdateMessage calls PATCH
 // /webhooks/{webhook_id}/{webhook_token}/messages/{message_id} (Edit Webhook
-// Message). Files are attached with WithFiles. Query parameters (thread_id,
-// with_components) are set with WithQuery.
-func (x *WebhooksResource) UpdateMessage(ctx context.Context, webhookID discord.Snowflake, webhookToken string, messageID discord.Snowflake, req *discord.EditWebhookMessageRequest, opts ...RequestOption) (*discord.Message, error) {
+// Message). Files are attached with WithFiles. The query parameters are in
+// query, which may be nil.
+func (x *WebhooksResource) UpdateMessage(ctx context.Context, webhookID discord.Snowflake, webhookToken string, messageID discord.Snowflake, req *discord.EditWebhookMessageRequest, query *UpdateWebhookMessageOptions, opts ...RequestOption) (*discord.Message, error) {
 	out := new(discord.Message)
-	if err := x.c.call(ctx, &RouteUpdateWebhookMessage, []string{webhookID.String(), webhookToken, messageID.String()}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateWebhookMessage, []string{webhookID.String(), webhookToken, messageID.String()}, query, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2314,7 +2303,7 @@ func (x *WebhooksResource) UpdateMessage(ctx context.Context, webhookID discord.
 // Webhook with Token).
 func (x *WebhooksResource) UpdateWithToken(ctx context.Context, webhookID discord.Snowflake, webhookToken string, req *discord.UpdateWebhookWithTokenRequest, opts ...RequestOption) (*discord.Webhook, error) {
 	out := new(discord.Webhook)
-	if err := x.c.call(ctx, &RouteUpdateWebhookWithToken, []string{webhookID.String(), webhookToken}, req, out, opts); err != nil {
+	if err := x.c.call(ctx, &RouteUpdateWebhookWithToken, []string{webhookID.String(), webhookToken}, nil, req, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil

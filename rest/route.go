@@ -71,7 +71,9 @@ type Route struct {
 	// the usual one first.
 	Success []int
 
-	// Query lists the names of the query parameters the route accepts.
+	// Query lists the names of the query parameters the route accepts; the
+	// resource method takes them as the route's options struct, named after
+	// the route: RouteListMessages has ListMessagesOptions.
 	Query []string
 }
 

@@ -6,14 +6,17 @@
 //
 //	//go:generate go run ../internal/gen/restgen -shared ../../shared
 //
-// and writes three files into the current directory:
+// and writes these files into the current directory:
 //
 //   - routes_gen.go: one Route variable per operation of the spec and the
 //     Routes table, from endpoints.tsv, with the titles of docs-endpoints.tsv
 //     and the descriptions of openapi.json as doc comments;
 //   - routes_types_gen_test.go: the reflect.Type of every Go type the routes
 //     name, so a test proves the names are real;
-//   - codes_gen.go: a Code constant per row of json-error-codes.tsv.
+//   - codes_gen.go: a Code constant per row of json-error-codes.tsv;
+//   - resources_gen.go: the client's resources, a typed method per route;
+//   - queries_gen.go: an options struct per route with query parameters,
+//     from the parameters of openapi.json.
 //
 // The Go types of request and response bodies come from the "Spec schemas:"
 // lines of package discord's doc comments; the Go names, the resource
@@ -58,6 +61,7 @@ func main() {
 		"routes_types_gen_test.go": writeRouteTypes(routes),
 		"codes_gen.go":             writeCodes(codes),
 		"resources_gen.go":         writeResources(routes),
+		"queries_gen.go":           writeQueries(routes),
 	}
 	for name, src := range files {
 		if err := writeFile(filepath.Join(*out, name), src); err != nil {

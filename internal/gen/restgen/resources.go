@@ -43,6 +43,26 @@ func writeResources(routes []*route) string {
 	return b.String()
 }
 
+// writeQueries emits queries_gen.go: an options struct per route with query
+// parameters.
+func writeQueries(routes []*route) string {
+	var body strings.Builder
+	for _, r := range sortedQueryRoutes(routes) {
+		writeQueryOptions(&body, r)
+	}
+	var b strings.Builder
+	b.WriteString(header)
+	b.WriteString("package rest\n\nimport (\n")
+	for _, pkg := range []string{"errors", "fmt", "net/url", "strconv", "strings", "time"} {
+		if strings.Contains(body.String(), pkg[strings.LastIndexByte(pkg, '/')+1:]+".") {
+			fmt.Fprintf(&b, "%q\n", pkg)
+		}
+	}
+	b.WriteString("\n\"github.com/cordage/cordage/discord\"\n)\n\n")
+	b.WriteString(body.String())
+	return b.String()
+}
+
 func areaWords(resource string) string {
 	var out []rune
 	for i, c := range resource {
@@ -115,6 +135,11 @@ func writeMethod(b *strings.Builder, r *route) {
 		}
 		body = "req"
 	}
+	query := ""
+	if len(r.QueryParams) > 0 {
+		args = append(args, "query *"+r.GoName+"Options")
+		query = "query"
+	}
 	args = append(args, "opts ...RequestOption")
 
 	ret, out, zero := "error", "nil", ""
@@ -136,15 +161,15 @@ func writeMethod(b *strings.Builder, r *route) {
 	if r.Multipart {
 		doc += " Files are attached with WithFiles."
 	}
-	if len(r.Query) > 0 {
-		doc += " Query parameters (" + strings.Join(r.Query, ", ") + ") are set with WithQuery."
+	if len(r.QueryParams) > 0 {
+		doc += " The query parameters are in query, which may be nil."
 	}
 	if r.Deprecated != "" {
 		doc += " Deprecated: use the route " + r.Deprecated + "."
 	}
 	wrap(b, doc)
 	fmt.Fprintf(b, "func (x *%sResource) %s(%s) %s {\n", r.Resource, r.Action, strings.Join(args, ", "), ret)
-	call := fmt.Sprintf("x.c.call(ctx, &Route%s, []string{%s}, %s, %s, opts)", r.GoName, strings.Join(callParams, ", "), orNil(body), out)
+	call := fmt.Sprintf("x.c.call(ctx, &Route%s, []string{%s}, %s, %s, %s, opts)", r.GoName, strings.Join(callParams, ", "), orNil(query), orNil(body), out)
 	switch {
 	case zero == "":
 		fmt.Fprintf(b, "\treturn %s\n", call)

@@ -29,9 +29,10 @@ type route struct {
 	Response    []string
 	Success     []int
 	Query       []string
-	Titles      []string // from Discord's docs
-	Description string   // from the spec
-	Deprecated  string   // the Go name of the route that replaces it
+	QueryParams []queryParam // from the spec, in its order
+	Titles      []string     // from Discord's docs
+	Description string       // from the spec
+	Deprecated  string       // the Go name of the route that replaces it
 }
 
 // deprecatedBy names the route that replaces each deprecated operation.
@@ -131,6 +132,11 @@ func buildRoutes(specDir string, dt *discordTypes) ([]*route, error) {
 		return nil, err
 	}
 
+	queries, err := specQueries(filepath.Join(specDir, "openapi.json"))
+	if err != nil {
+		return nil, err
+	}
+
 	var routes []*route
 	var errs []string
 	fail := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
@@ -188,6 +194,14 @@ func buildRoutes(specDir string, dt *discordTypes) ([]*route, error) {
 		if q := row["query_params"]; q != "-" {
 			r.Query = strings.Split(q, ",")
 		}
+		r.QueryParams = queries[id]
+		var names []string
+		for _, q := range r.QueryParams {
+			names = append(names, q.Name)
+		}
+		if !slices.Equal(names, r.Query) {
+			fail("%s: openapi.json has the query parameters %v, endpoints.tsv %v", id, names, r.Query)
+		}
 		if row["deprecated"] == "yes" || deprecatedBy[id] != "" {
 			by := deprecatedBy[id]
 			if by == "" {
@@ -215,6 +229,12 @@ func buildRoutes(specDir string, dt *discordTypes) ([]*route, error) {
 			if !seen[id] {
 				fail("table entry %s is not an operation of the spec", id)
 			}
+		}
+	}
+	for key := range queryKeys() {
+		id, name, _ := strings.Cut(key, ".")
+		if !slices.ContainsFunc(queries[id], func(q queryParam) bool { return q.Name == name }) {
+			fail("table entry %s is not a query parameter of the spec", key)
 		}
 	}
 	goNames, calls := map[string]string{}, map[string]string{}
