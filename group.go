@@ -44,6 +44,9 @@ type Group struct {
 	done      chan error
 	ready     chan struct{} // closed once every shard sent READY
 	readyOnce sync.Once
+
+	interacting chan struct{} // a slot per interaction being handled
+	inflight    sync.WaitGroup
 }
 
 // Groups are the groups of a hub by name, injectable into handlers.
@@ -147,6 +150,7 @@ func newGroup(name, token string, groups Groups, opts []Option) *Group {
 		Dispatcher:   dispatch.New(dispOpts...),
 		Interactions: interactions.NewRouter(interactions.WithLogger(logger)),
 		ready:        make(chan struct{}),
+		interacting:  make(chan struct{}, maxInteractions),
 	}
 	if !cfg.noGateway {
 		g.Gateway = gateway.NewManager(gateway.ManagerConfig{
@@ -167,6 +171,10 @@ func newGroup(name, token string, groups Groups, opts []Option) *Group {
 	})
 	return g
 }
+
+// Ready returns a channel closed once every shard of the group has received
+// READY. For a REST-only group it is never closed.
+func (g *Group) Ready() <-chan struct{} { return g.ready }
 
 // OnStartup adds a hook that runs before the gateway identifies; an error
 // aborts the start.
@@ -222,6 +230,7 @@ func (g *Group) run(ctx context.Context) error {
 		g.consume(ctx)
 		cancel()
 		runErr = <-done
+		g.inflight.Wait()
 		if errors.Is(runErr, context.Canceled) {
 			runErr = nil
 		}
@@ -244,7 +253,7 @@ func (g *Group) consume(ctx context.Context) {
 			continue
 		}
 		if ic, ok := ev.Event.(*events.InteractionCreate); ok {
-			go g.handleInteraction(ctx, &ic.Interaction)
+			g.startInteraction(ctx, &ic.Interaction)
 		}
 		err := g.Dispatcher.Dispatch(ctx, dispatch.Delivery{Event: ev.Event, GuildID: guildOf(ev.Event), Source: ev.Shard})
 		if err != nil && ctx.Err() == nil {
@@ -253,11 +262,26 @@ func (g *Group) consume(ctx context.Context) {
 	}
 }
 
-func (g *Group) handleInteraction(ctx context.Context, i *discord.Interaction) {
-	err := g.Interactions.Handle(ctx, i, restResponder{g.Rest})
-	if err != nil && !errors.Is(err, interactions.ErrNoRoute) {
-		g.Logger.Error("cordage: interaction", "id", i.ID, "error", err)
+// maxInteractions bounds the interactions a group handles at once; more
+// wait, which slows the event stream down rather than piling up goroutines.
+const maxInteractions = 256
+
+// startInteraction routes an interaction on a goroutine of its own, so a
+// handler that runs long (and is deferred) does not hold up events.
+func (g *Group) startInteraction(ctx context.Context, i *discord.Interaction) {
+	select {
+	case g.interacting <- struct{}{}:
+	case <-ctx.Done():
+		return
 	}
+	g.inflight.Add(1)
+	go func() {
+		defer func() { <-g.interacting; g.inflight.Done() }()
+		err := g.Interactions.Handle(ctx, i, restResponder{g.Rest})
+		if err != nil && !errors.Is(err, interactions.ErrNoRoute) {
+			g.Logger.Error("cordage: interaction", "id", i.ID, "error", err)
+		}
+	}()
 }
 
 // stop drains the handlers and runs the shutdown hooks with a deadline.
@@ -319,14 +343,14 @@ func guildOf(e events.Event) discord.Snowflake {
 type restResponder struct{ c *rest.Client }
 
 func (r restResponder) Respond(ctx context.Context, i *discord.Interaction, resp *discord.InteractionResponse) error {
-	_, err := r.c.Interactions.Respond(ctx, i.ID, i.Token, resp)
+	_, err := r.c.Interactions.Respond(ctx, i.ID, i.Token, resp, nil)
 	return err
 }
 
 func (r restResponder) EditOriginal(ctx context.Context, i *discord.Interaction, req *discord.EditWebhookMessageRequest) (*discord.Message, error) {
-	return r.c.Interactions.UpdateResponse(ctx, i.ApplicationID, i.Token, req, rest.WithInteraction())
+	return r.c.Interactions.UpdateResponse(ctx, i.ApplicationID, i.Token, req, nil, rest.WithInteraction())
 }
 
 func (r restResponder) Followup(ctx context.Context, i *discord.Interaction, req *discord.ExecuteWebhookRequest) (*discord.Message, error) {
-	return r.c.Webhooks.Execute(ctx, i.ApplicationID, i.Token, req, rest.WithInteraction(), rest.WithQuery("wait", "true"))
+	return r.c.Webhooks.Execute(ctx, i.ApplicationID, i.Token, req, &rest.ExecuteWebhookOptions{Wait: true}, rest.WithInteraction())
 }

@@ -11,15 +11,14 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"log/slog"
 	"os"
 	"time"
 
 	"github.com/cordage/cordage"
 	"github.com/cordage/cordage/discord"
-	"github.com/cordage/cordage/discordtest"
 	"github.com/cordage/cordage/dispatch"
 	"github.com/cordage/cordage/events"
+	"github.com/cordage/cordage/examples/internal/sandbox"
 	"github.com/cordage/cordage/gateway"
 )
 
@@ -48,27 +47,21 @@ func main() {
 		}
 		return
 	}
-	if err := sandbox(); err != nil {
+	if err := offline(); err != nil {
 		log.Fatal(err)
 	}
 }
 
-// sandbox runs the bot against the emulator and plays a short conversation.
-func sandbox() error {
-	srv, err := discordtest.NewServer(discordtest.WithPrivilegedIntents(uint64(gateway.IntentMessageContent)))
+// offline runs the bot against the emulator and plays a short conversation.
+func offline() error {
+	sb, err := sandbox.Start(gateway.IntentMessageContent)
 	if err != nil {
 		return err
 	}
-	defer srv.Close()
-	guild := srv.AddGuild("Sandbox")
-	alice := srv.AddUser("alice")
-	srv.AddMember(guild.ID, alice.ID)
-	fmt.Printf("emulator on %s; bot %s in guild %q\n", srv.URL(), srv.Bot().Username, guild.Name)
-
+	defer sb.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	quiet := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	g, err := cordage.Connect(ctx, srv.Token(), cordage.WithBaseURL(srv.URL()), cordage.WithIntents(intents), cordage.WithLogger(quiet))
+	g, err := cordage.Connect(ctx, sb.Server.Token(), sb.Options(cordage.WithIntents(intents))...)
 	if err != nil {
 		return err
 	}
@@ -76,22 +69,11 @@ func sandbox() error {
 	if err := setup(g); err != nil {
 		return err
 	}
-
-	// Show every message of the channel as the emulator's users would see it.
-	seen := make(chan *events.MessageCreate, 16)
-	dispatch.On(g.Dispatcher, func(ctx context.Context, e *events.MessageCreate) error {
-		seen <- e
-		return nil
-	})
-	for i := range 3 {
-		srv.SendMessage(alice.ID, guild.SystemChannelID, "!ping")
-		for range 2 { // alice's message, then the bot's answer
-			select {
-			case m := <-seen:
-				fmt.Printf("#general  %-18s %s\n", m.Author.Username+":", m.Content)
-			case <-ctx.Done():
-				return fmt.Errorf("exchange %d: no answer: %w", i+1, ctx.Err())
-			}
+	sb.Watch(g)
+	for range 3 {
+		sb.Say("!ping")
+		if err := sb.Expect(2); err != nil { // alice's message, then the answer
+			return err
 		}
 	}
 	fmt.Println("the bot answered every ping; stopping")

@@ -10,7 +10,7 @@ import (
 // token, so the README's first command keeps working.
 func TestSandboxConversation(t *testing.T) {
 	leakcheck.Check(t)
-	if err := sandbox(); err != nil {
+	if err := offline(); err != nil {
 		t.Fatal(err)
 	}
 }
