@@ -184,10 +184,11 @@ type SlackAttachment struct {
 	// TitleLink is at most 2048 characters.
 	TitleLink string `json:"title_link,omitzero"`
 	Text      string `json:"text,omitzero"`
-	Color     Color  `json:"color,omitzero"`
-	Ts        int    `json:"ts,omitzero"`
-	Pretext   string `json:"pretext,omitzero"`
-	Footer    string `json:"footer,omitzero"`
+	// Color is at most 7 characters.
+	Color   string `json:"color,omitzero"`
+	Ts      int    `json:"ts,omitzero"`
+	Pretext string `json:"pretext,omitzero"`
+	Footer  string `json:"footer,omitzero"`
 	// FooterIcon is at most 2048 characters.
 	FooterIcon string `json:"footer_icon,omitzero"`
 	AuthorName string `json:"author_name,omitzero"`
@@ -207,6 +208,7 @@ func (r *SlackAttachment) validate(v *validator, path string) {
 	v.length(field(path, "title"), r.Title, 0, 152133)
 	v.length(field(path, "title_link"), r.TitleLink, 0, 2048)
 	v.length(field(path, "text"), r.Text, 0, 152133)
+	v.length(field(path, "color"), r.Color, 0, 7)
 	v.length(field(path, "pretext"), r.Pretext, 0, 152133)
 	v.length(field(path, "footer"), r.Footer, 0, 152133)
 	v.length(field(path, "footer_icon"), r.FooterIcon, 0, 2048)

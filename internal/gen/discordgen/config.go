@@ -396,6 +396,7 @@ var fieldTypes = map[string]string{
 	"RoleTags.premium_subscriber":             "Present",
 	"RoleTags.available_for_purchase":         "Present",
 	"RoleTags.guild_connections":              "Present",
+	"SlackAttachment.color":                   "string",
 	"UpdateGuildRequest.features":             "[]GuildFeature",
 	"PruneRequest.include_roles":              "[]Snowflake",
 }
