@@ -332,11 +332,26 @@ func guildOf(e events.Event) discord.Snowflake {
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		return 0
 	}
-	f := v.Elem().FieldByName("GuildID")
-	if f.IsValid() && f.Type() == reflect.TypeFor[discord.Snowflake]() {
-		return discord.Snowflake(f.Uint())
+	index, ok := guildField(v.Type().Elem())
+	if !ok {
+		return 0
 	}
-	return 0
+	return discord.Snowflake(v.Elem().FieldByIndex(index).Uint())
+}
+
+// guildFields caches, per event type, the index of its GuildID field.
+var guildFields sync.Map // reflect.Type → []int (nil: none)
+
+func guildField(t reflect.Type) ([]int, bool) {
+	if index, ok := guildFields.Load(t); ok {
+		return index.([]int), index.([]int) != nil
+	}
+	var index []int
+	if f, ok := t.FieldByName("GuildID"); ok && f.Type == reflect.TypeFor[discord.Snowflake]() {
+		index = f.Index
+	}
+	guildFields.Store(t, index)
+	return index, index != nil
 }
 
 // restResponder answers interactions through the REST client.
