@@ -45,6 +45,7 @@ type Group struct {
 	ready     chan struct{} // closed once every shard sent READY
 	readyOnce sync.Once
 
+	responder   interactions.Responder
 	interacting chan struct{} // a slot per interaction being handled
 	inflight    sync.WaitGroup
 }
@@ -161,6 +162,7 @@ func newGroup(name, token string, groups Groups, opts []Option) *Group {
 			}, cfg.gatewayOptions...),
 		})
 	}
+	g.responder = interactions.RESTResponder(g.Rest)
 	d := g.Dispatcher
 	d.Provide(g.Rest)
 	d.Provide(logger)
@@ -277,7 +279,7 @@ func (g *Group) startInteraction(ctx context.Context, i *discord.Interaction) {
 	g.inflight.Add(1)
 	go func() {
 		defer func() { <-g.interacting; g.inflight.Done() }()
-		err := g.Interactions.Handle(ctx, i, restResponder{g.Rest})
+		err := g.Interactions.Handle(ctx, i, g.responder)
 		if err != nil && !errors.Is(err, interactions.ErrNoRoute) {
 			g.Logger.Error("cordage: interaction", "id", i.ID, "error", err)
 		}
@@ -352,20 +354,4 @@ func guildField(t reflect.Type) ([]int, bool) {
 	}
 	guildFields.Store(t, index)
 	return index, index != nil
-}
-
-// restResponder answers interactions through the REST client.
-type restResponder struct{ c *rest.Client }
-
-func (r restResponder) Respond(ctx context.Context, i *discord.Interaction, resp *discord.InteractionResponse) error {
-	_, err := r.c.Interactions.Respond(ctx, i.ID, i.Token, resp, nil)
-	return err
-}
-
-func (r restResponder) EditOriginal(ctx context.Context, i *discord.Interaction, req *discord.EditWebhookMessageRequest) (*discord.Message, error) {
-	return r.c.Interactions.UpdateResponse(ctx, i.ApplicationID, i.Token, req, nil, rest.WithInteraction())
-}
-
-func (r restResponder) Followup(ctx context.Context, i *discord.Interaction, req *discord.ExecuteWebhookRequest) (*discord.Message, error) {
-	return r.c.Webhooks.Execute(ctx, i.ApplicationID, i.Token, req, &rest.ExecuteWebhookOptions{Wait: true}, rest.WithInteraction())
 }

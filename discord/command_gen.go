@@ -10,7 +10,7 @@ type ApplicationCommand struct {
 	ID                       Snowflake                    `json:"id,omitzero"`
 	ApplicationID            Snowflake                    `json:"application_id,omitzero"`
 	Version                  Snowflake                    `json:"version,omitzero"`
-	DefaultMemberPermissions Permissions                  `json:"default_member_permissions,omitzero"`
+	DefaultMemberPermissions Optional[Permissions]        `json:"default_member_permissions,omitzero"`
 	Type                     ApplicationCommandType       `json:"type"`
 	Name                     string                       `json:"name"`
 	NameLocalized            string                       `json:"name_localized,omitzero"`

@@ -48,6 +48,7 @@ type config struct {
 	sessionStarts     int
 	sessionStartTotal int
 	logger            *slog.Logger
+	addr              string // to listen on; see WithAddr
 
 	// REST: see rest_options.go.
 	clock          func() time.Time
@@ -117,6 +118,7 @@ const DefaultToken = "discordtest.bot.token"
 func NewServer(opts ...Option) (*Server, error) {
 	cfg := config{
 		token:             DefaultToken,
+		addr:              "127.0.0.1:0",
 		heartbeatInterval: 41250 * time.Millisecond,
 		identifyWindow:    5 * time.Second,
 		maxConcurrency:    1,
@@ -140,7 +142,7 @@ func NewServer(opts ...Option) (*Server, error) {
 		return nil, cfg.err
 	}
 	cfg.sessionStartTotal = cfg.sessionStarts
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return nil, fmt.Errorf("discordtest: listen: %w", err)
 	}

@@ -3,7 +3,7 @@
 // same Router serves interactions from the gateway (INTERACTION_CREATE) and
 // from an HTTP interactions endpoint (Handler, which checks Discord's Ed25519
 // signature). It does not open connections itself: answers go through a
-// Responder, which the REST client implements.
+// Responder; RESTResponder adapts the REST client.
 //
 // # Handlers return the answer
 //
@@ -19,10 +19,10 @@
 //	})
 //
 // Discord needs an answer within 3 seconds. A handler that has not returned
-// after AutoDeferAfter (2.5 s by default) is deferred automatically; what it
-// returns later becomes an edit of the deferred response. Handlers may send
-// more messages with Context.Followup and change the first one with
-// Context.EditOriginal.
+// after DefaultAutoDefer (2.5 s; see WithAutoDefer and Router.SetAutoDefer)
+// is deferred automatically; what it returns later becomes an edit of the
+// deferred response. Handlers may send more messages with Context.Followup
+// and change the first one with Context.EditOriginal.
 //
 // # Routing
 //
@@ -31,6 +31,12 @@
 // custom_id, matched against patterns with path parameters such as
 // "vote/{poll}/{choice}", read with Context.Param.
 //
-// The declared commands are also what CommandSync registers, so one
-// declaration routes the interactions and defines the commands.
+// # Registering commands
+//
+// The declared commands are also what Router.Sync registers, so one
+// declaration routes the interactions and defines the commands. Sync
+// compares them with the registered ones (global, or a guild's) and writes
+// them, in one bulk overwrite, only when they differ:
+//
+//	res, err := r.Sync(ctx, interactions.RESTCommands(client), appID, guildID)
 package interactions

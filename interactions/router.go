@@ -83,6 +83,12 @@ func NewRouter(opts ...Option) *Router {
 	return r
 }
 
+// SetAutoDefer sets how long a handler may run before the router defers its
+// interaction, as WithAutoDefer does, for a router created by someone else
+// (such as cordage.Group's); 0 turns automatic deferral off. Call it before
+// the router handles its first interaction.
+func (r *Router) SetAutoDefer(d time.Duration) { r.autoDefer = d }
+
 // Use adds middleware around every handler.
 func (r *Router) Use(m Middleware) { r.middleware = append(r.middleware, m) }
 

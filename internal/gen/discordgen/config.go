@@ -409,6 +409,7 @@ var optionalFields = map[string]bool{
 	"OverwriteApplicationCommandRequest.default_member_permissions": true,
 	"OverwriteApplicationCommandRequest.dm_permission":              true,
 	"MessageReference.fail_if_not_exists":                           true,
+	"ApplicationCommand.default_member_permissions":                 true,
 	"CreateInviteRequest.max_age":                                   true,
 	"CreateGroupDMInviteRequest.max_age":                            true,
 	"CreateRoleRequest.permissions":                                 true,
