@@ -152,7 +152,9 @@ func TestSyncTellsEveryoneFromAdministratorsOnly(t *testing.T) {
 	router := func(perms discord.Optional[discord.Permissions]) *interactions.Router {
 		r := interactions.NewRouter()
 		r.Command(interactions.Command{Name: "ban", Description: "Ban someone", DefaultMemberPermissions: perms,
-			Handle: func(ctx context.Context, c *interactions.Context) (*discord.InteractionResponse, error) { return nil, nil }})
+			Handle: func(ctx context.Context, c *interactions.Context) (*discord.InteractionResponse, error) {
+				return nil, nil
+			}})
 		return r
 	}
 	if _, err := router(discord.Optional[discord.Permissions]{}).Sync(ctx, api, app, 0); err != nil {
