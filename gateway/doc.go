@@ -9,8 +9,9 @@
 //
 // A [Shard] is one connection and the session it carries. One goroutine,
 // Run's, owns its state machine; the read loop only reads, decompresses and
-// splits the envelope (noting heartbeat ACKs, so a slow consumer of events
-// never makes a live connection look dead), the write loop only writes.
+// splits the envelope into a queue without bound (noting heartbeat ACKs on
+// the way, so a slow consumer of events never makes a live connection look
+// dead), the write loop only writes.
 // Dispatches go out on a channel as [Event]s, decoded into package events'
 // types for the names a filter wants. The first heartbeat goes after
 // HELLO's interval times a random jitter; a heartbeat whose ACK has not
@@ -22,7 +23,15 @@
 // jitter that READY and RESUMED reset; after WithMaxResumeAttempts failed
 // resumes in a row the shard identifies anew. When Run's context ends the
 // connection closes with code 4900, not 1000, so the session stays
-// resumable.
+// resumable. A connection that sends no HELLO within 30 seconds, or no
+// dispatch within 60 seconds of IDENTIFY or RESUME, is given up and
+// replaced. An event that fails to decode goes out as an *events.Unknown
+// and is counted ([Shard.UnknownEvents]); a frame that does not decompress
+// or is not JSON ends the connection, which is resumed.
+//
+// [Shard.RequestGuildMembers] sends op 8 with a nonce and gathers the
+// GUILD_MEMBERS_CHUNK events of the answer into one list; the chunks still
+// go out on the event stream too.
 //
 // # Payloads
 //

@@ -199,11 +199,15 @@ func (f IdentifyLimiterFunc) Wait(ctx context.Context, shardID, maxConcurrency i
 }
 
 // LocalIdentifyLimiter is the IdentifyLimiter of a bot whose shards all run
-// in one process. Shards of one bucket identify in the order they asked. The
+// in one process. Shards of one bucket identify in the order they asked
+// (unless late timers reorder them), never closer than the interval. The
 // zero value is ready to use; it is safe for concurrent use.
 type LocalIdentifyLimiter struct {
+	interval time.Duration // IdentifyInterval when zero; tests shorten it
+
 	mu   sync.Mutex
 	next map[int]time.Time // per bucket, when its next identify may go
+	last map[int]time.Time // per bucket, when its last identify went
 }
 
 // Wait blocks until shard shardID may identify. A maxConcurrency below 1
@@ -215,32 +219,55 @@ func (l *LocalIdentifyLimiter) Wait(ctx context.Context, shardID, maxConcurrency
 	bucket := shardID % max(maxConcurrency, 1)
 	l.mu.Lock()
 	if l.next == nil {
-		l.next = map[int]time.Time{}
+		l.next, l.last = map[int]time.Time{}, map[int]time.Time{}
 	}
 	now := time.Now()
 	at := l.next[bucket]
 	if at.Before(now) {
 		at = now
 	}
-	l.next[bucket] = at.Add(IdentifyInterval)
-	l.mu.Unlock()
-	if !at.After(now) {
+	every := l.interval
+	if every <= 0 {
+		every = IdentifyInterval
+	}
+	if !at.After(now) && !l.last[bucket].Add(every).After(now) {
+		l.next[bucket] = at.Add(every)
+		l.last[bucket] = now
+		l.mu.Unlock()
 		return nil
 	}
+	if !at.After(now) {
+		at = l.last[bucket].Add(every)
+	}
+	l.next[bucket] = at.Add(every)
+	l.mu.Unlock()
 
 	t := time.NewTimer(at.Sub(now))
 	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		l.mu.Lock()
-		// Give the turn back, unless another shard queued behind it.
-		if l.next[bucket].Equal(at.Add(IdentifyInterval)) {
-			l.next[bucket] = at
+	for {
+		select {
+		case <-t.C:
+			// A late timer must not bring two identifies closer than the
+			// interval: wait out the rest after the bucket's last one.
+			l.mu.Lock()
+			now := time.Now()
+			if wait := l.last[bucket].Add(every).Sub(now); wait > 0 {
+				l.mu.Unlock()
+				t.Reset(wait)
+				continue
+			}
+			l.last[bucket] = now
+			l.mu.Unlock()
+			return nil
+		case <-ctx.Done():
+			l.mu.Lock()
+			// Give the turn back, unless another shard queued behind it.
+			if l.next[bucket].Equal(at.Add(every)) {
+				l.next[bucket] = at
+			}
+			l.mu.Unlock()
+			return ctx.Err()
 		}
-		l.mu.Unlock()
-		return ctx.Err()
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -53,6 +54,12 @@ type config struct {
 	maxResumes     int
 	backoff        Backoff
 	properties     IdentifyProperties
+
+	// Timeouts of the handshake; tests shorten them.
+	helloTimeout time.Duration // from dial to HELLO
+	readyTimeout time.Duration // from IDENTIFY or RESUME to a first dispatch
+	// invalidWait returns the wait after op 9; Discord asks for 1 to 5 s.
+	invalidWait func() time.Duration
 }
 
 // WithURL sets the gateway URL to connect to, without query; the default is
@@ -124,9 +131,13 @@ type Shard struct {
 
 	session atomic.Pointer[Session]
 	latency atomic.Int64 // nanoseconds of the last heartbeat round trip
+	unknown atomic.Int64 // events that decoded to *events.Unknown
+
+	members memberRequests
 }
 
 type outgoing struct {
+	ctx  context.Context
 	cmd  Command
 	done chan error
 }
@@ -137,7 +148,9 @@ func NewShard(token string, out chan<- Event, opts ...Option) *Shard {
 	cfg := config{
 		url: DefaultURL, intents: IntentsDefault, compression: CompressionZstd, shardCount: 1,
 		maxResumes: 5, maxConcurrency: 1,
-		properties: IdentifyProperties{OS: "linux", Browser: "cordage", Device: "cordage"},
+		properties:   IdentifyProperties{OS: "linux", Browser: "cordage", Device: "cordage"},
+		helloTimeout: 30 * time.Second, readyTimeout: 60 * time.Second,
+		invalidWait: func() time.Duration { return time.Second + rand.N(4*time.Second) },
 	}
 	for _, o := range opts {
 		o(&cfg)
@@ -176,11 +189,18 @@ func (s *Shard) Session() Session {
 // Latency returns the round trip of the last heartbeat.
 func (s *Shard) Latency() time.Duration { return time.Duration(s.latency.Load()) }
 
+// UnknownEvents returns how many dispatches the shard could not decode: an
+// unknown event name or a payload that did not decode. Each went out as an
+// *events.Unknown.
+func (s *Shard) UnknownEvents() int64 { return s.unknown.Load() }
+
 // Send sends a command, such as UpdatePresence, on the shard's connection,
-// within the gateway send limit. It blocks until the command is written, the
-// shard has no connection to write it on, or ctx ends.
+// within the gateway send limit. It blocks until the command is queued for
+// writing, the connection it was meant for ends, or ctx ends. Waiting for
+// the send limit happens on the caller's time: a burst of commands never
+// holds up the shard's heartbeats or events.
 func (s *Shard) Send(ctx context.Context, cmd Command) error {
-	o := outgoing{cmd: cmd, done: make(chan error, 1)}
+	o := outgoing{ctx: ctx, cmd: cmd, done: make(chan error, 1)}
 	select {
 	case s.cmds <- o:
 	case <-ctx.Done():
@@ -303,7 +323,7 @@ func (s *Shard) connect(ctx context.Context, resume bool, backoff *Backoff) (rea
 		ws.CloseNow()
 		return false, err
 	}
-	c := &conn{shard: s, ws: ws, frames: make(chan Payload, 64), readErr: make(chan error, 1),
+	c := &conn{shard: s, ws: ws, frames: newFrameQueue(),
 		writes: make(chan []byte, 16), writeErr: make(chan error, 1), limiter: NewSendLimiter()}
 	connCtx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{}, 2)
@@ -319,6 +339,7 @@ func (s *Shard) connect(ctx context.Context, resume bool, backoff *Backoff) (rea
 	ws.CloseNow()
 	<-done
 	<-done
+	c.cmds.Wait()
 	dec.Close()
 	return c.ready, err
 }
@@ -327,11 +348,11 @@ func (s *Shard) connect(ctx context.Context, resume bool, backoff *Backoff) (rea
 type conn struct {
 	shard    *Shard
 	ws       *websocket.Conn
-	frames   chan Payload
-	readErr  chan error
+	frames   *frameQueue
 	writes   chan []byte
 	writeErr chan error
 	limiter  *SendLimiter
+	cmds     sync.WaitGroup // the Shard.Send calls in flight
 
 	interval time.Duration
 	ready    bool // READY or RESUMED arrived on this connection
@@ -341,19 +362,19 @@ type conn struct {
 }
 
 // readLoop reads messages, decompresses them and splits the envelope; it
-// answers nothing itself but records heartbeat ACKs, so a slow event
-// consumer never makes a live connection look dead.
+// answers nothing itself but records heartbeat ACKs. It never waits for the
+// owner: payloads queue up without bound, so a slow event consumer never
+// stops the reading of ACKs and never makes a live connection look dead.
 func (c *conn) readLoop(ctx context.Context, dec Decompressor) {
-	defer close(c.frames)
 	for {
 		_, msg, err := c.ws.Read(ctx)
 		if err != nil {
-			c.readErr <- err
+			c.frames.end(err)
 			return
 		}
 		data, complete, err := dec.Decode(msg)
 		if err != nil {
-			c.readErr <- err
+			c.frames.end(fmt.Errorf("gateway: decompress: %w", err))
 			return
 		}
 		if !complete {
@@ -361,7 +382,7 @@ func (c *conn) readLoop(ctx context.Context, dec Decompressor) {
 		}
 		var p Payload
 		if err := json.Unmarshal(data, &p); err != nil {
-			c.readErr <- fmt.Errorf("gateway: decode payload: %w", err)
+			c.frames.end(fmt.Errorf("gateway: decode payload: %w", err))
 			return
 		}
 		if p.Op == OpHeartbeatACK {
@@ -372,9 +393,8 @@ func (c *conn) readLoop(ctx context.Context, dec Decompressor) {
 			continue
 		}
 		// json.Unmarshal copied D out of data, which the decompressor reuses.
-		select {
-		case c.frames <- p:
-		case <-ctx.Done():
+		if !c.frames.push(p) {
+			c.frames.end(errConsumerBehind)
 			return
 		}
 	}
@@ -395,6 +415,20 @@ func (c *conn) writeLoop(ctx context.Context) {
 			return
 		}
 	}
+}
+
+// sendFor sends a command of Shard.Send. It runs on a goroutine of its own
+// so the wait for the send limit is the caller's, not the owner's.
+func (c *conn) sendFor(connCtx context.Context, o outgoing) {
+	ctx, cancel := context.WithCancel(o.ctx)
+	stop := context.AfterFunc(connCtx, cancel)
+	err := c.send(ctx, o.cmd)
+	stop()
+	cancel()
+	if err != nil && o.ctx.Err() == nil && connCtx.Err() != nil {
+		err = fmt.Errorf("gateway: %s: connection ended before the command was sent", c.shard)
+	}
+	o.done <- err
 }
 
 // send queues a command within the send limit.
@@ -419,10 +453,20 @@ func (c *conn) send(ctx context.Context, cmd Command) error {
 func (c *conn) run(ctx context.Context, resume bool, backoff *Backoff) error {
 	s := c.shard
 	var hello Hello
+	helloTimer := time.NewTimer(s.cfg.helloTimeout)
+	defer helloTimer.Stop()
+wait:
 	select {
-	case p, ok := <-c.frames:
-		if !ok {
-			return c.closed()
+	case <-c.frames.ready:
+		p, err := c.frames.pop()
+		if err != nil {
+			return c.closeError(err)
+		}
+		if p == nil {
+			goto wait
+		}
+		if p.Op == OpHeartbeatACK {
+			goto wait
 		}
 		if p.Op == OpReconnect {
 			return &reconnect{reason: "op 7 before HELLO"}
@@ -433,10 +477,8 @@ func (c *conn) run(ctx context.Context, resume bool, backoff *Backoff) error {
 		if err := json.Unmarshal(p.D, &hello); err != nil || hello.HeartbeatInterval <= 0 {
 			return fmt.Errorf("gateway: %s: invalid HELLO %s", s, p.D)
 		}
-	case err := <-c.readErr:
-		return c.closeError(err)
-	case <-time.After(30 * time.Second):
-		return &reconnect{reason: "no HELLO within 30s"}
+	case <-helloTimer.C:
+		return &reconnect{reason: fmt.Sprintf("no HELLO within %v", s.cfg.helloTimeout)}
 	case <-ctx.Done():
 		return ctx.Err()
 	}
@@ -465,23 +507,36 @@ func (c *conn) run(ctx context.Context, resume bool, backoff *Backoff) error {
 		}
 	}
 
+	// A gateway that accepted the connection but never answers IDENTIFY or
+	// RESUME gets readyTimeout; any dispatch (a resume replays first) ends
+	// the wait.
+	handshake := time.NewTimer(s.cfg.readyTimeout)
+	defer handshake.Stop()
 	for {
 		select {
-		case p, ok := <-c.frames:
-			if !ok {
-				return c.closed()
+		case <-c.frames.ready:
+			p, err := c.frames.pop()
+			if err != nil {
+				return c.closeError(err)
 			}
-			if err := c.handle(ctx, p, beat, backoff); err != nil {
+			if p == nil {
+				continue
+			}
+			if p.Op == OpDispatch {
+				handshake.Stop()
+			}
+			if err := c.handle(ctx, *p, beat, backoff); err != nil {
 				return err
 			}
+		case <-handshake.C:
+			c.ws.CloseNow()
+			return &reconnect{reason: fmt.Sprintf("no READY or RESUMED within %v", s.cfg.readyTimeout)}
 		case <-beat.C:
 			if err := c.heartbeat(ctx, beat); err != nil {
 				return err
 			}
 		case o := <-s.cmds:
-			o.done <- c.send(ctx, o.cmd)
-		case err := <-c.readErr:
-			return c.closeError(err)
+			c.cmds.Go(func() { c.sendFor(ctx, o) })
 		case err := <-c.writeErr:
 			return fmt.Errorf("gateway: %s: write: %w", s, err)
 		case <-ctx.Done():
@@ -520,7 +575,8 @@ func (c *conn) handle(ctx context.Context, p Payload, beat *time.Timer, backoff 
 			if err := json.Unmarshal(p.D, &r); err != nil {
 				return fmt.Errorf("gateway: %s: invalid READY: %w", s, err)
 			}
-			s.session.Store(&Session{ID: r.SessionID, Seq: p.S, ResumeURL: strings.TrimSuffix(r.ResumeGatewayURL, "/")})
+			// Seq moves to READY's once it is delivered, below.
+			s.session.Store(&Session{ID: r.SessionID, Seq: p.S - 1, ResumeURL: strings.TrimSuffix(r.ResumeGatewayURL, "/")})
 			backoff.Reset()
 			c.ready = true
 			s.cfg.logger.Info("gateway: ready", "session", r.SessionID)
@@ -529,12 +585,24 @@ func (c *conn) handle(ctx context.Context, p Payload, beat *time.Timer, backoff 
 			c.ready = true
 			s.cfg.logger.Info("gateway: resumed", "seq", p.S)
 		}
-		if sess := s.session.Load(); sess != nil {
+		sess := s.session.Load()
+		if sess != nil && p.S != 0 && p.S <= sess.Seq {
+			// Delivered already: a resume replayed it again.
+			s.cfg.logger.Debug("gateway: duplicate dispatch dropped", "event", p.T, "seq", p.S)
+			return nil
+		}
+		// The session's seq counts what the consumer got: an event lost
+		// because the connection died while emit waited on the consumer
+		// is replayed by the resume.
+		if err := c.emit(ctx, p, beat); err != nil {
+			return err
+		}
+		if sess := s.session.Load(); sess != nil && p.S != 0 {
 			next := *sess
 			next.Seq = p.S
 			s.session.Store(&next)
 		}
-		return c.emit(ctx, p, beat)
+		return nil
 	case OpHeartbeat:
 		c.sentBeat.Store(time.Now().UnixNano())
 		return c.send(ctx, Heartbeat(c.seq))
@@ -545,7 +613,7 @@ func (c *conn) handle(ctx context.Context, p Payload, beat *time.Timer, backoff 
 		json.Unmarshal(p.D, &resumable)
 		// Discord asks for a random wait of 1 to 5 seconds.
 		return &reconnect{reason: fmt.Sprintf("op 9 INVALID_SESSION (resumable %v)", resumable),
-			identify: !resumable, wait: time.Second + time.Duration(rand.Int64N(int64(4*time.Second)))}
+			identify: !resumable, wait: s.cfg.invalidWait()}
 	}
 	return nil
 }
@@ -555,12 +623,19 @@ func (c *conn) handle(ctx context.Context, p Payload, beat *time.Timer, backoff 
 func (c *conn) emit(ctx context.Context, p Payload, beat *time.Timer) error {
 	s := c.shard
 	ev := Event{Shard: s, Name: p.T, Seq: p.S, Data: p.D}
-	if s.cfg.wants == nil || s.cfg.wants(p.T) {
+	chunk := p.T == "GUILD_MEMBERS_CHUNK" && s.members.waiting()
+	if s.cfg.wants == nil || s.cfg.wants(p.T) || chunk {
 		e, err := events.Decode(p.T, p.D)
 		if err != nil {
+			s.unknown.Add(1)
 			s.cfg.logger.Warn("gateway: event not decoded", "event", p.T, "seq", p.S, "error", err)
 		}
-		ev.Event = e
+		if gc, ok := e.(*events.GuildMembersChunk); ok && chunk {
+			s.members.deliver(gc)
+		}
+		if s.cfg.wants == nil || s.cfg.wants(p.T) {
+			ev.Event = e
+		}
 	}
 	for {
 		select {
@@ -586,14 +661,88 @@ func (c *conn) closeError(err error) error {
 	return fmt.Errorf("gateway: %s: connection lost: %w", c.shard, err)
 }
 
-// closed reports why the read loop stopped.
-func (c *conn) closed() error {
+// maxQueuedBytes bounds the payloads waiting for the owner. A consumer that
+// falls this far behind gets the connection dropped: the session resumes,
+// and Discord replays what was not delivered, so nothing is lost and memory
+// stays bounded.
+const maxQueuedBytes = 64 << 20
+
+// errConsumerBehind ends a connection whose events are not being taken.
+var errConsumerBehind = errors.New("gateway: the event consumer fell 64 MiB behind; dropping the connection to resume later")
+
+// frameQueue carries payloads from the read loop to the owner, so the read
+// loop does not wait on a slow consumer (and heartbeat ACKs keep being
+// read); it holds at most maxQueuedBytes. The error that ended the read loop
+// comes after the last payload.
+type frameQueue struct {
+	ready chan struct{} // holds a token while the queue is not empty
+
+	mu    sync.Mutex
+	items []Payload
+	head  int
+	bytes int
+	err   error
+}
+
+func newFrameQueue() *frameQueue { return &frameQueue{ready: make(chan struct{}, 1)} }
+
+func (q *frameQueue) signal() {
 	select {
-	case err := <-c.readErr:
-		return c.closeError(err)
+	case q.ready <- struct{}{}:
 	default:
-		return fmt.Errorf("gateway: %s: connection closed", c.shard)
 	}
+}
+
+// push queues a payload, and reports false when the queue is full.
+func (q *frameQueue) push(p Payload) bool {
+	q.mu.Lock()
+	if q.bytes+len(p.D) > maxQueuedBytes {
+		q.mu.Unlock()
+		return false
+	}
+	q.bytes += len(p.D)
+	q.items = append(q.items, p)
+	q.mu.Unlock()
+	q.signal()
+	return true
+}
+
+// end records why the read loop stopped.
+func (q *frameQueue) end(err error) {
+	q.mu.Lock()
+	q.err = err
+	q.mu.Unlock()
+	q.signal()
+}
+
+// pop returns the next payload, or the read loop's error once the payloads
+// are used up, or neither when the queue is empty. After a token of ready.
+func (q *frameQueue) pop() (*Payload, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.head == len(q.items) {
+		if q.err != nil {
+			q.signal() // the error stays
+		}
+		return nil, q.err
+	}
+	p := q.items[q.head]
+	q.items[q.head] = Payload{}
+	q.head++
+	q.bytes -= len(p.D)
+	switch {
+	case q.head == len(q.items):
+		q.items, q.head = q.items[:0], 0
+	case q.head >= 1024 && q.head*2 >= len(q.items):
+		// Never drained: drop the used front so the slice does not grow forever.
+		n := copy(q.items, q.items[q.head:])
+		clear(q.items[n:])
+		q.items, q.head = q.items[:n], 0
+	}
+	if q.head < len(q.items) || q.err != nil {
+		q.signal()
+	}
+	return &p, nil
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) bool {
