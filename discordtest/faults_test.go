@@ -75,3 +75,39 @@ func TestFaultsRequestHeartbeatAndRawFrames(t *testing.T) {
 		t.Errorf("got %s seq %d from SendPayload", event, seq)
 	}
 }
+
+func TestResumeFromTheFutureClosesWith4007(t *testing.T) {
+	srv := newServer(t)
+	c := dial(t, srv, "/", "")
+	r := c.identify(srv, intentGuilds, nil)
+	srv.DropConnections()
+	c.expectClose()
+	c2 := dial(t, srv, "/resume", "")
+	c2.hello()
+	c2.send(opResume, map[string]any{"token": srv.Token(), "session_id": r.SessionID, "seq": 1000})
+	if code := c2.expectClose(); code != closeInvalidSeq {
+		t.Fatalf("closed with %d, want 4007", code)
+	}
+	if n := len(srv.Sessions()); n != 0 {
+		t.Errorf("%d sessions after 4007, want none", n)
+	}
+}
+
+func TestTooManyGuildsOnAShardClosesWith4011(t *testing.T) {
+	srv := newServer(t)
+	for range maxGuildsPerShard + 1 {
+		srv.AddGuild("g")
+	}
+	c := dial(t, srv, "/", "")
+	c.hello()
+	c.send(opIdentify, identifyPayload(srv.Token(), intentGuilds, nil))
+	if code := c.expectClose(); code != closeShardingRequired {
+		t.Fatalf("closed with %d, want 4011", code)
+	}
+	c2 := dial(t, srv, "/", "")
+	c2.hello()
+	c2.send(opIdentify, identifyPayload(srv.Token(), intentGuilds, []int{0, 2}))
+	if event, _, _ := c2.nextDispatch(); event != "READY" {
+		t.Fatalf("with two shards got %s, want READY", event)
+	}
+}

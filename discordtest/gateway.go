@@ -422,6 +422,10 @@ func (c *gatewayConn) resume(raw json.RawMessage) bool {
 	sess.mu.Lock()
 	defer sess.mu.Unlock()
 	if d.Seq > sess.seq {
+		// The session is gone: the client must identify anew.
+		s.mu.Lock()
+		delete(s.sessions, d.SessionID)
+		s.mu.Unlock()
 		c.close(closeInvalidSeq, "invalid seq")
 		return false
 	}
