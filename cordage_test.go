@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -178,5 +179,115 @@ func TestConnectReturnsOnceReady(t *testing.T) {
 	}
 	if err := g.Close(); err != nil {
 		t.Errorf("Close: %v", err)
+	}
+}
+
+// logRecorder keeps the log records a group writes.
+type logRecorder struct {
+	mu      sync.Mutex
+	records []string
+}
+
+func (l *logRecorder) Enabled(context.Context, slog.Level) bool { return true }
+func (l *logRecorder) Handle(_ context.Context, r slog.Record) error {
+	var b strings.Builder
+	b.WriteString(r.Message)
+	r.Attrs(func(a slog.Attr) bool { b.WriteString(" " + a.String()); return true })
+	l.mu.Lock()
+	l.records = append(l.records, b.String())
+	l.mu.Unlock()
+	return nil
+}
+func (l *logRecorder) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return &attrHandler{l, attrs}
+}
+func (l *logRecorder) WithGroup(string) slog.Handler { return l }
+
+func (l *logRecorder) contains(s string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, r := range l.records {
+		if strings.Contains(r, s) {
+			return true
+		}
+	}
+	return false
+}
+
+type attrHandler struct {
+	*logRecorder
+	attrs []slog.Attr
+}
+
+func (h *attrHandler) Handle(ctx context.Context, r slog.Record) error {
+	r.AddAttrs(h.attrs...)
+	return h.logRecorder.Handle(ctx, r)
+}
+
+func TestAPanickingHandlerLeavesOthersAndTheConnectionRunning(t *testing.T) {
+	srv := emulator(t)
+	g := srv.AddGuild("g")
+	logs := &logRecorder{}
+	if _, err := cordage.Connect(context.Background(), srv.Token(), options(srv, cordage.WithLogger(slog.New(logs)),
+		cordage.WithIntents(gateway.IntentGuilds|gateway.IntentGuildMembers|gateway.IntentGuildMessages))...); err == nil {
+		t.Fatal("Connect with an unapproved privileged intent succeeded")
+	}
+	grp, err := cordage.Connect(context.Background(), srv.Token(), options(srv, cordage.WithLogger(slog.New(logs)))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer grp.Close()
+	created := make(chan string, 4)
+	dispatch.On(grp.Dispatcher, func(ctx context.Context, e *events.ChannelCreate) error {
+		if e.Name == "boom" {
+			panic("handler bug")
+		}
+		return nil
+	})
+	var injected *slog.Logger
+	if _, err := grp.Dispatcher.AddHandler(func(e *events.ChannelCreate, l *slog.Logger) {
+		injected = l
+		created <- e.Name
+	}); err != nil {
+		t.Fatal(err)
+	}
+	srv.AddChannel(g.ID, "boom", discord.ChannelTypeGuildText)
+	srv.AddChannel(g.ID, "after", discord.ChannelTypeGuildText)
+	for _, want := range []string{"boom", "after"} {
+		select {
+		case got := <-created:
+			if got != want {
+				t.Errorf("second handler saw %q, want %q", got, want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("no CHANNEL_CREATE %q: the panic stopped the group", want)
+		}
+	}
+	if injected == nil {
+		t.Error("no logger injected")
+	}
+	if !logs.contains("handler failed") || !logs.contains("group=main") || !logs.contains("CHANNEL_CREATE") {
+		t.Errorf("the panic was not logged with the group and event: %v", logs.records)
+	}
+}
+
+func TestHandlersForUndeliveredEventsAreWarnedAbout(t *testing.T) {
+	srv := emulator(t)
+	logs := &logRecorder{}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	errc := make(chan error, 1)
+	go func() {
+		errc <- cordage.Run(ctx, srv.Token(), func(g *cordage.Group) error {
+			dispatch.On(g.Dispatcher, func(ctx context.Context, e *events.TypingStart) error { return nil })
+			g.OnStartup(func(context.Context) error { cancel(); return nil })
+			return nil
+		}, options(srv, cordage.WithLogger(slog.New(logs)), cordage.WithIntents(gateway.IntentGuilds))...)
+	}()
+	if err := <-errc; err != nil {
+		t.Fatal(err)
+	}
+	if !logs.contains("never deliver") || !logs.contains("TYPING_START") {
+		t.Errorf("no warning for TYPING_START without its intents: %v", logs.records)
 	}
 }
