@@ -39,7 +39,8 @@ func start(t *testing.T, srv *discordtest.Server, opts ...gateway.Option) *harne
 	t.Helper()
 	h := &harness{srv: srv, events: make(chan gateway.Event, 256), done: make(chan error, 1)}
 	base := []gateway.Option{gateway.WithURL(srv.GatewayURL()), gateway.WithLogger(slog.New(slog.DiscardHandler)),
-		gateway.WithBackoff(10*time.Millisecond, 100*time.Millisecond)}
+		gateway.WithBackoff(10*time.Millisecond, 100*time.Millisecond),
+		gateway.WithTimeouts(5*time.Second, 5*time.Second, 50*time.Millisecond)}
 	h.shard = gateway.NewShard(srv.Token(), h.events, append(base, opts...)...)
 	ctx, cancel := context.WithCancel(context.Background())
 	h.cancel = cancel
