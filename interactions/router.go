@@ -246,10 +246,16 @@ func (r *Router) run(ctx context.Context, c *Context, h HandlerFunc) error {
 					"type", c.Interaction.Type, "error", res.err)
 				return res.err
 			}
-			if res.resp == nil {
-				return nil
+			if res.resp != nil {
+				if err := c.answer(ctx, res.resp); err != nil {
+					return err
+				}
 			}
-			return c.answer(ctx, res.resp)
+			if c.panicked != nil { // answered by Recover
+				r.logger.ErrorContext(ctx, "interactions: handler panicked", "interaction", c.Interaction.ID, "error", c.panicked)
+				return c.panicked
+			}
+			return nil
 		case <-timer:
 			timer = nil
 			if err := c.deferNow(ctx); err != nil {
@@ -267,6 +273,7 @@ type Context struct {
 	params  map[string]string
 
 	responder Responder
+	panicked  error // set by Recover
 	mu        sync.Mutex
 	state     answerState
 }
