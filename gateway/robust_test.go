@@ -204,9 +204,8 @@ func TestReconnectAtAnyPoint(t *testing.T) {
 		srv.SendReconnect()
 		var q seqs
 		h.expectSeq(t, &q, "READY")
-		if h.shard.Session().Seq != 1 {
-			t.Errorf("seq %d", h.shard.Session().Seq)
-		}
+		// The shard records the seq just after handing the event over.
+		waitFor(t, func() bool { return h.shard.Session().Seq == 1 })
 	})
 	t.Run("after READY", func(t *testing.T) {
 		srv := newServer(t)
