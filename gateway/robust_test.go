@@ -119,7 +119,7 @@ func TestWithheldACKsMakeTheShardResume(t *testing.T) {
 }
 
 func TestNoFalseZombieWhileAGuildBurstMeetsASlowConsumer(t *testing.T) {
-	srv := newServer(t, discordtest.WithHeartbeatInterval(100*time.Millisecond))
+	srv := newServer(t, discordtest.WithHeartbeatInterval(250*time.Millisecond))
 	out := make(chan gateway.Event) // unbuffered: each event waits for the consumer
 	shard := gateway.NewShard(srv.Token(), out, gateway.WithURL(srv.GatewayURL()), gateway.WithIntents(intents),
 		gateway.WithLogger(slog.New(slog.DiscardHandler)))
@@ -150,10 +150,10 @@ func TestNoFalseZombieWhileAGuildBurstMeetsASlowConsumer(t *testing.T) {
 			if e.Name != "GUILD_CREATE" {
 				t.Fatalf("event %d is %s, want GUILD_CREATE", i, e.Name)
 			}
-		case <-time.After(5 * time.Second):
+		case <-time.After(10 * time.Second):
 			t.Fatalf("event %d did not arrive", i)
 		}
-		time.Sleep(3 * time.Millisecond) // 300 × 3ms: nine heartbeat intervals
+		time.Sleep(5 * time.Millisecond) // 300 × 5ms: six heartbeat intervals
 	}
 	select {
 	case e := <-out:

@@ -26,7 +26,9 @@ type harness struct {
 func newServer(t *testing.T, opts ...discordtest.Option) *discordtest.Server {
 	t.Helper()
 	leakcheck.Check(t)
-	srv, err := discordtest.NewServer(opts...)
+	// Identify at once: these tests are about the shard, not about Discord's
+	// five seconds between identifies.
+	srv, err := discordtest.NewServer(append([]discordtest.Option{discordtest.WithIdentifyWindow(time.Millisecond)}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +42,8 @@ func start(t *testing.T, srv *discordtest.Server, opts ...gateway.Option) *harne
 	h := &harness{srv: srv, events: make(chan gateway.Event, 256), done: make(chan error, 1)}
 	base := []gateway.Option{gateway.WithURL(srv.GatewayURL()), gateway.WithLogger(slog.New(slog.DiscardHandler)),
 		gateway.WithBackoff(10*time.Millisecond, 100*time.Millisecond),
-		gateway.WithTimeouts(5*time.Second, 5*time.Second, 50*time.Millisecond)}
+		gateway.WithTimeouts(5*time.Second, 5*time.Second, 50*time.Millisecond),
+		gateway.WithIdentifyLimiter(gateway.NewIdentifyLimiterEvery(time.Millisecond), 1)}
 	h.shard = gateway.NewShard(srv.Token(), h.events, append(base, opts...)...)
 	ctx, cancel := context.WithCancel(context.Background())
 	h.cancel = cancel
