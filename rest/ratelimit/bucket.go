@@ -149,6 +149,19 @@ func (b *Bucket) pause(until time.Time) {
 	}
 }
 
+// pauseGlobal lets nothing through the global limit b until until, as a
+// 429 for the global limit asks. Discord's retry_after ends the pause even
+// before the end of the window the limiter counts in, which the 429 shows
+// to be out of step with Discord's; a pause already running to a later
+// time stays. Limit 0 marks the pause.
+func (b *Bucket) pauseGlobal(until time.Time) {
+	b.Remaining = 0
+	if b.Limit > 0 || until.After(b.Reset) {
+		b.Limit = 0
+		b.Reset = until
+	}
+}
+
 // equal reports whether b and c hold the same state.
 func (b Bucket) equal(c Bucket) bool {
 	return b.Limit == c.Limit && b.Remaining == c.Remaining && b.Reset.Equal(c.Reset) &&

@@ -301,7 +301,8 @@ func (l *Limiter) Done(t Ticket, resp *http.Response) {
 	rl := parseResponse(resp, now)
 	l.note(rl, now)
 	if rl.global && !t.route.Interaction {
-		l.update(ctx, globalKey, func(b Bucket) Bucket { b.pause(now.Add(rl.retry(time.Second))); return b })
+		l.update(ctx, globalKey, func(b Bucket) Bucket { b.pauseGlobal(now.Add(rl.retry(time.Second))); return b })
+		l.wake(globalKey) // the pause may end before the window it replaces
 	}
 
 	key := t.key
