@@ -84,6 +84,16 @@ func pollBot(grp *cordage.Group, appID, guildID discord.Snowflake, synced chan<-
 		},
 	})
 	r.Command(interactions.Command{
+		Type: discord.ApplicationCommandTypeMessage, Name: "Quote",
+		Handle: func(ctx context.Context, c *interactions.Context) (*discord.InteractionResponse, error) {
+			m, ok := c.Interaction.Data.Resolved.Messages[c.Interaction.Data.TargetID]
+			if !ok {
+				return nil, fmt.Errorf("target message %d not resolved", c.Interaction.Data.TargetID)
+			}
+			return interactions.Reply("> " + m.Content), nil
+		},
+	})
+	r.Command(interactions.Command{
 		Name: "feedback", Description: "Send feedback",
 		Handle: func(ctx context.Context, c *interactions.Context) (*discord.InteractionResponse, error) {
 			return interactions.Modal("feedback/docs", "Feedback",
@@ -159,11 +169,11 @@ func TestInteractionsEndToEndAgainstTheEmulator(t *testing.T) {
 		t.Fatal("no GUILD_CREATE")
 	}
 	res := <-synced
-	if !res.Wrote || len(res.Added) != 4 {
+	if !res.Wrote || len(res.Added) != 5 {
 		t.Fatalf("sync at startup: %+v", res)
 	}
-	if n := len(srv.Commands(g.ID)); n != 4 {
-		t.Fatalf("%d guild commands registered, want 4", n)
+	if n := len(srv.Commands(g.ID)); n != 5 {
+		t.Fatalf("%d guild commands registered, want 5", n)
 	}
 
 	wait, stop := context.WithTimeout(context.Background(), 5*time.Second)
@@ -228,6 +238,20 @@ func TestInteractionsEndToEndAgainstTheEmulator(t *testing.T) {
 		}
 		if a.Message.Type != discord.MessageTypeContextMenuCommand {
 			t.Errorf("message type %d", a.Message.Type)
+		}
+	})
+
+	t.Run("message command quotes its target", func(t *testing.T) {
+		target, ok := srv.SendMessage(bob.ID, general, "worth quoting")
+		if !ok {
+			t.Fatal("could not post the target message")
+		}
+		a, err := srv.RunMessageCommand(alice.ID, general, "Quote", target.ID).Response(wait)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Message == nil || a.Message.Content != "> worth quoting" {
+			t.Fatalf("answer %+v", a.Message)
 		}
 	})
 
