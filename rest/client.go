@@ -217,7 +217,10 @@ func (c *Client) Do(ctx context.Context, route *Route, req Request, out any) err
 		resp.Body.Close()
 		apiErr := parseError(route.Method, route.Path, route.redactedURL(c.base, req.Params...), resp.StatusCode, resp.Header, body)
 		switch {
-		case resp.StatusCode == http.StatusUnauthorized && !req.NoAuth:
+		case resp.StatusCode == http.StatusUnauthorized && !req.NoAuth && !route.Auth.Has(AuthNone):
+			// Only a route that needs the token can reject it; on a route
+			// authorised by a token in its path (webhooks, interactions),
+			// a 401 is about that token.
 			c.fatal.Store(apiErr)
 			return fmt.Errorf("%w: %w", ErrUnauthorized, apiErr)
 		case resp.StatusCode == http.StatusTooManyRequests && attempt < c.maxRetries:
