@@ -174,3 +174,20 @@ func TestUploadsStreamAsMultipart(t *testing.T) {
 		t.Errorf("retry of a one-shot upload: %v", err)
 	}
 }
+
+func TestARejectedWebhookTokenDoesNotStopTheClient(t *testing.T) {
+	_, c, g := setup(t)
+	ctx := context.Background()
+	hook, err := c.Webhooks.Create(ctx, g.SystemChannelID, &discord.CreateWebhookRequest{Name: "hook"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Webhooks.Execute(ctx, hook.ID, "not-its-token", &discord.ExecuteWebhookRequest{Content: discord.Some("hi")}, nil)
+	var apiErr *rest.Error
+	if !errors.As(err, &apiErr) || apiErr.Status != 401 || errors.Is(err, rest.ErrUnauthorized) {
+		t.Fatalf("execute with a wrong token: %v, want a plain 401 error", err)
+	}
+	if _, err := c.Users.GetCurrent(ctx); err != nil {
+		t.Errorf("the client stopped after a webhook token was rejected: %v", err)
+	}
+}
