@@ -10,6 +10,9 @@ import (
 //	recorded              the 7,850 dispatches of the corpus, in order
 //	guild-create-largest  the corpus's largest GUILD_CREATE
 //	guild-create-10k      that guild with 10,000 members
+//	pipeline-zstd, -zlib, -none  the whole corpus as the gateway sends it:
+//	                      decompress, envelope, decode, dispatch (pipeline_test.go)
+//	rest-create-message   one create-message request (rest_test.go)
 //
 // Besides the standard per-op numbers (one op is one pass over the
 // workload), each reports ns/event, events/s, B/event and allocs/event, and
@@ -33,6 +36,10 @@ func benchWorkloads(b *testing.B, name string) {
 	b.Run("recorded", func(b *testing.B) { bench(b, c, w.recorded) })
 	b.Run("guild-create-largest", func(b *testing.B) { bench(b, c, w.largest) })
 	b.Run("guild-create-10k", func(b *testing.B) { bench(b, c, w.synthetic) })
+	benchPipelines(b, c, w)
+	if send := restClients[name]; send != nil {
+		b.Run("rest-create-message", func(b *testing.B) { benchREST(b, send) })
+	}
 }
 
 // bench hands every event of w to a new library of c b.N times, waits for

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"sync"
 	"testing"
@@ -47,6 +48,9 @@ type workloads struct {
 	largest workload
 	// synthetic is largest with syntheticMembers members.
 	synthetic workload
+	// messages is every payload of the corpus (dispatches, HELLO and
+	// heartbeat ACKs), whole, in order: what the gateway sends.
+	messages [][]byte
 }
 
 var corpusCache struct {
@@ -82,11 +86,13 @@ func loadWorkloads(path string) (*workloads, error) {
 		lines    int
 		recorded []payload
 		largest  payload
+		messages [][]byte
 	)
 	sc := bufio.NewScanner(zr)
 	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
 	for sc.Scan() {
 		lines++
+		messages = append(messages, slices.Clone(sc.Bytes()))
 		var p struct {
 			Op int             `json:"op"`
 			T  string          `json:"t"`
@@ -117,6 +123,7 @@ func loadWorkloads(path string) (*workloads, error) {
 		recorded:  newWorkload(recorded...),
 		largest:   newWorkload(largest),
 		synthetic: newWorkload(payload{name: "GUILD_CREATE", d: big}),
+		messages:  messages,
 	}, nil
 }
 

@@ -40,6 +40,7 @@ var contenders = []struct{ name, label string }{
 	{"Disgo", "disgo"},
 	{"Discordgo", "discordgo"},
 	{"Arikawa", "arikawa"},
+	{"FloorDecompress", "floor: decompress only (gateway.Decompressor)"},
 	{"FloorValid", "floor: encoding/json scanner (json.Valid)"},
 	{"FloorTokens", "floor: jsontext.Decoder.ReadToken (json v2)"},
 	{"FloorStdTokens", "ref: encoding/json Decoder.Token"},
@@ -51,6 +52,10 @@ var workloads = []struct{ name, title string }{
 	{"recorded", "Workload 1: recorded traffic (7,850 dispatches, decode + dispatch)"},
 	{"guild-create-largest", "Workload 2a: the largest recorded GUILD_CREATE (208 kB)"},
 	{"guild-create-10k", "Workload 2b: that GUILD_CREATE with 10,000 members (3.3 MB)"},
+	{"pipeline-zstd", "Workload 3a: full pipeline, zstd-stream (7,980 messages, 7,850 dispatches; per dispatch)"},
+	{"pipeline-zlib", "Workload 3b: full pipeline, zlib-stream (per dispatch)"},
+	{"pipeline-none", "Workload 3c: full pipeline, uncompressed (per dispatch)"},
+	{"rest-create-message", "Workload 4: REST create message against a local server (per request)"},
 }
 
 func main() {
