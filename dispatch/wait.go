@@ -3,6 +3,7 @@ package dispatch
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 
 	"github.com/cordage/cordage/events"
 )
@@ -18,6 +19,7 @@ type waiter struct {
 // dispatched, before it is queued, so a handler may wait for the next event
 // of its own guild without deadlocking its executor.
 type waiters struct {
+	n    atomic.Int32 // len(list), read without the lock on every dispatch
 	mu   sync.Mutex
 	list []*waiter
 }
@@ -39,6 +41,7 @@ func WaitFor[E events.Event](ctx context.Context, d *Dispatcher, match func(E) b
 	}
 	d.waiting.mu.Lock()
 	d.waiting.list = append(d.waiting.list, w)
+	d.waiting.n.Store(int32(len(d.waiting.list)))
 	d.waiting.mu.Unlock()
 	defer d.waiting.remove(w)
 	select {
@@ -51,12 +54,16 @@ func WaitFor[E events.Event](ctx context.Context, d *Dispatcher, match func(E) b
 
 // offer hands an event to the first waiter that matches it.
 func (ws *waiters) offer(name string, e events.Event) {
+	if ws.n.Load() == 0 {
+		return
+	}
 	ws.mu.Lock()
 	defer ws.mu.Unlock()
 	for i, w := range ws.list {
 		if w.name == name && w.match(e) {
 			w.found <- e
 			ws.list = append(ws.list[:i:i], ws.list[i+1:]...)
+			ws.n.Store(int32(len(ws.list)))
 			return
 		}
 	}
@@ -68,12 +75,16 @@ func (ws *waiters) remove(w *waiter) {
 	for i, x := range ws.list {
 		if x == w {
 			ws.list = append(ws.list[:i:i], ws.list[i+1:]...)
+			ws.n.Store(int32(len(ws.list)))
 			return
 		}
 	}
 }
 
 func (ws *waiters) wants(name string) bool {
+	if ws.n.Load() == 0 {
+		return false
+	}
 	ws.mu.Lock()
 	defer ws.mu.Unlock()
 	for _, w := range ws.list {
