@@ -1,12 +1,20 @@
 package events
 
 //go:generate go run ../internal/gen/eventsgen -shared ../../shared
+//go:generate go run -tags codecgen ../internal/gen/codecgen -root ..
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
+
+	"github.com/cordage/cordage/internal/codec"
 )
+
+// decoderPool keeps the codec's decoders, and their scratch space, between
+// events.
+var decoderPool = sync.Pool{New: func() any { return new(codec.Decoder) }}
 
 // Event is a decoded gateway dispatch event.
 type Event interface {
@@ -38,6 +46,19 @@ func Decode(name string, data []byte) (Event, error) {
 	if !ok {
 		err := fmt.Errorf("events: %w %q", ErrUnknownEvent, name)
 		return &Unknown{Name: name, Raw: json.RawMessage(data), Err: err}, err
+	}
+	if fast, ok := decoders[name]; ok {
+		d := decoderPool.Get().(*codec.Decoder)
+		d.Reset(data)
+		e := fast(d)
+		err := d.Finish()
+		d.Reset(nil)
+		decoderPool.Put(d)
+		if err == nil {
+			return e, nil
+		}
+		// The fast path left this payload to encoding/json, which gives the
+		// same value or the error to report.
 	}
 	e := newEvent()
 	if err := json.Unmarshal(data, e); err != nil {
