@@ -9,6 +9,33 @@ import (
 	"github.com/cordage/cordage/internal/codec"
 )
 
+// Buffers for the elements of arrays, one per element type.
+var (
+	scratch0  codec.Scratch[ChannelInfoChannel]
+	scratch1  codec.Scratch[discord.AuditLogChange]
+	scratch2  codec.Scratch[discord.Channel]
+	scratch3  codec.Scratch[discord.Emoji]
+	scratch4  codec.Scratch[discord.GuildFeature]
+	scratch5  codec.Scratch[discord.ScheduledEvent]
+	scratch6  codec.Scratch[discord.Member]
+	scratch7  codec.Scratch[discord.Presence]
+	scratch8  codec.Scratch[discord.Role]
+	scratch9  codec.Scratch[discord.SoundboardSound]
+	scratch10 codec.Scratch[discord.StageInstance]
+	scratch11 codec.Scratch[discord.Sticker]
+	scratch12 codec.Scratch[discord.VoiceState]
+	scratch13 codec.Scratch[discord.Snowflake]
+	scratch14 codec.Scratch[discord.OAuth2Scope]
+	scratch15 codec.Scratch[string]
+	scratch16 codec.Scratch[discord.UnavailableGuild]
+	scratch17 codec.Scratch[int]
+	scratch18 codec.Scratch[discord.ForumTag]
+	scratch19 codec.Scratch[discord.PermissionOverwrite]
+	scratch20 codec.Scratch[discord.User]
+	scratch21 codec.Scratch[discord.ThreadMember]
+	scratch22 codec.Scratch[ThreadMemberWithPresence]
+)
+
 // decoders maps each event name to the fast decoder of its type.
 var decoders = map[string]func(*codec.Decoder) Event{
 	"APPLICATION_COMMAND_PERMISSIONS_UPDATE": func(d *codec.Decoder) Event {
@@ -330,16 +357,13 @@ func decodeChannelInfo(d *codec.Decoder, v *ChannelInfo) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x5 := v.Channels[:0]
+				x5 := scratch0.Get()
 				for d.More() {
-					x5 = append(x5, *new(ChannelInfoChannel))
-					x6 := &x5[len(x5)-1]
+					*x5 = append(*x5, *new(ChannelInfoChannel))
+					x6 := &(*x5)[len(*x5)-1]
 					decodeChannelInfoChannel(d, &(*x6))
 				}
-				if x5 == nil {
-					x5 = []ChannelInfoChannel{}
-				}
-				v.Channels = x5
+				v.Channels = scratch0.Slice(x5)
 			} else if !d.Failed() {
 				v.Channels = nil
 			}
@@ -439,16 +463,13 @@ func decodeGuildAuditLogEntryCreate(d *codec.Decoder, v *GuildAuditLogEntryCreat
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x8 := v.AuditLogEntry.Changes[:0]
+				x8 := scratch1.Get()
 				for d.More() {
-					x8 = append(x8, *new(discord.AuditLogChange))
-					x9 := &x8[len(x8)-1]
+					*x8 = append(*x8, *new(discord.AuditLogChange))
+					x9 := &(*x8)[len(*x8)-1]
 					codec.DecodeAuditLogChange(d, &(*x9))
 				}
-				if x8 == nil {
-					x8 = []discord.AuditLogChange{}
-				}
-				v.AuditLogEntry.Changes = x8
+				v.AuditLogEntry.Changes = scratch1.Slice(x8)
 			} else if !d.Failed() {
 				v.AuditLogEntry.Changes = nil
 			}
@@ -646,16 +667,13 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 			}
 			seen[0] |= 1 << 6
 			if d.Array() {
-				x19 := v.Channels[:0]
+				x19 := scratch2.Get()
 				for d.More() {
-					x19 = append(x19, *new(discord.Channel))
-					x20 := &x19[len(x19)-1]
+					*x19 = append(*x19, *new(discord.Channel))
+					x20 := &(*x19)[len(*x19)-1]
 					codec.DecodeChannel(d, &(*x20))
 				}
-				if x19 == nil {
-					x19 = []discord.Channel{}
-				}
-				v.Channels = x19
+				v.Channels = scratch2.Slice(x19)
 			} else if !d.Failed() {
 				v.Channels = nil
 			}
@@ -693,16 +711,13 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 			}
 			seen[0] |= 1 << 10
 			if d.Array() {
-				x24 := v.Guild.Emojis[:0]
+				x24 := scratch3.Get()
 				for d.More() {
-					x24 = append(x24, *new(discord.Emoji))
-					x25 := &x24[len(x24)-1]
+					*x24 = append(*x24, *new(discord.Emoji))
+					x25 := &(*x24)[len(*x24)-1]
 					codec.DecodeEmoji(d, &(*x25))
 				}
-				if x24 == nil {
-					x24 = []discord.Emoji{}
-				}
-				v.Guild.Emojis = x24
+				v.Guild.Emojis = scratch3.Slice(x24)
 			} else if !d.Failed() {
 				v.Guild.Emojis = nil
 			}
@@ -722,18 +737,15 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 			}
 			seen[0] |= 1 << 12
 			if d.Array() {
-				x27 := v.Guild.Features[:0]
+				x27 := scratch4.Get()
 				for d.More() {
-					x27 = append(x27, *new(discord.GuildFeature))
-					x28 := &x27[len(x27)-1]
+					*x27 = append(*x27, *new(discord.GuildFeature))
+					x28 := &(*x27)[len(*x27)-1]
 					if x29, ok := d.String(); ok {
 						(*x28) = discord.GuildFeature(x29)
 					}
 				}
-				if x27 == nil {
-					x27 = []discord.GuildFeature{}
-				}
-				v.Guild.Features = x27
+				v.Guild.Features = scratch4.Slice(x27)
 			} else if !d.Failed() {
 				v.Guild.Features = nil
 			}
@@ -744,16 +756,13 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 			}
 			seen[0] |= 1 << 13
 			if d.Array() {
-				x30 := v.ScheduledEvents[:0]
+				x30 := scratch5.Get()
 				for d.More() {
-					x30 = append(x30, *new(discord.ScheduledEvent))
-					x31 := &x30[len(x30)-1]
+					*x30 = append(*x30, *new(discord.ScheduledEvent))
+					x31 := &(*x30)[len(*x30)-1]
 					codec.DecodeScheduledEvent(d, &(*x31))
 				}
-				if x30 == nil {
-					x30 = []discord.ScheduledEvent{}
-				}
-				v.ScheduledEvents = x30
+				v.ScheduledEvents = scratch5.Slice(x30)
 			} else if !d.Failed() {
 				v.ScheduledEvents = nil
 			}
@@ -864,16 +873,13 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 			}
 			seen[0] |= 1 << 25
 			if d.Array() {
-				x40 := v.Members[:0]
+				x40 := scratch6.Get()
 				for d.More() {
-					x40 = append(x40, *new(discord.Member))
-					x41 := &x40[len(x40)-1]
+					*x40 = append(*x40, *new(discord.Member))
+					x41 := &(*x40)[len(*x40)-1]
 					codec.DecodeMember(d, &(*x41))
 				}
-				if x40 == nil {
-					x40 = []discord.Member{}
-				}
-				v.Members = x40
+				v.Members = scratch6.Slice(x40)
 			} else if !d.Failed() {
 				v.Members = nil
 			}
@@ -986,16 +992,13 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 			}
 			seen[0] |= 1 << 38
 			if d.Array() {
-				x51 := v.Presences[:0]
+				x51 := scratch7.Get()
 				for d.More() {
-					x51 = append(x51, *new(discord.Presence))
-					x52 := &x51[len(x51)-1]
+					*x51 = append(*x51, *new(discord.Presence))
+					x52 := &(*x51)[len(*x51)-1]
 					codec.DecodePresence(d, &(*x52))
 				}
-				if x51 == nil {
-					x51 = []discord.Presence{}
-				}
-				v.Presences = x51
+				v.Presences = scratch7.Slice(x51)
 			} else if !d.Failed() {
 				v.Presences = nil
 			}
@@ -1022,16 +1025,13 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 			}
 			seen[0] |= 1 << 41
 			if d.Array() {
-				x54 := v.Guild.Roles[:0]
+				x54 := scratch8.Get()
 				for d.More() {
-					x54 = append(x54, *new(discord.Role))
-					x55 := &x54[len(x54)-1]
+					*x54 = append(*x54, *new(discord.Role))
+					x55 := &(*x54)[len(*x54)-1]
 					codec.DecodeRole(d, &(*x55))
 				}
-				if x54 == nil {
-					x54 = []discord.Role{}
-				}
-				v.Guild.Roles = x54
+				v.Guild.Roles = scratch8.Slice(x54)
 			} else if !d.Failed() {
 				v.Guild.Roles = nil
 			}
@@ -1056,16 +1056,13 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 			}
 			seen[0] |= 1 << 44
 			if d.Array() {
-				x56 := v.SoundboardSounds[:0]
+				x56 := scratch9.Get()
 				for d.More() {
-					x56 = append(x56, *new(discord.SoundboardSound))
-					x57 := &x56[len(x56)-1]
+					*x56 = append(*x56, *new(discord.SoundboardSound))
+					x57 := &(*x56)[len(*x56)-1]
 					codec.DecodeSoundboardSound(d, &(*x57))
 				}
-				if x56 == nil {
-					x56 = []discord.SoundboardSound{}
-				}
-				v.SoundboardSounds = x56
+				v.SoundboardSounds = scratch9.Slice(x56)
 			} else if !d.Failed() {
 				v.SoundboardSounds = nil
 			}
@@ -1085,16 +1082,13 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 			}
 			seen[0] |= 1 << 46
 			if d.Array() {
-				x59 := v.StageInstances[:0]
+				x59 := scratch10.Get()
 				for d.More() {
-					x59 = append(x59, *new(discord.StageInstance))
-					x60 := &x59[len(x59)-1]
+					*x59 = append(*x59, *new(discord.StageInstance))
+					x60 := &(*x59)[len(*x59)-1]
 					codec.DecodeStageInstance(d, &(*x60))
 				}
-				if x59 == nil {
-					x59 = []discord.StageInstance{}
-				}
-				v.StageInstances = x59
+				v.StageInstances = scratch10.Slice(x59)
 			} else if !d.Failed() {
 				v.StageInstances = nil
 			}
@@ -1105,16 +1099,13 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 			}
 			seen[0] |= 1 << 47
 			if d.Array() {
-				x61 := v.Guild.Stickers[:0]
+				x61 := scratch11.Get()
 				for d.More() {
-					x61 = append(x61, *new(discord.Sticker))
-					x62 := &x61[len(x61)-1]
+					*x61 = append(*x61, *new(discord.Sticker))
+					x62 := &(*x61)[len(*x61)-1]
 					codec.DecodeSticker(d, &(*x62))
 				}
-				if x61 == nil {
-					x61 = []discord.Sticker{}
-				}
-				v.Guild.Stickers = x61
+				v.Guild.Stickers = scratch11.Slice(x61)
 			} else if !d.Failed() {
 				v.Guild.Stickers = nil
 			}
@@ -1141,16 +1132,13 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 			}
 			seen[0] |= 1 << 50
 			if d.Array() {
-				x64 := v.Threads[:0]
+				x64 := scratch2.Get()
 				for d.More() {
-					x64 = append(x64, *new(discord.Channel))
-					x65 := &x64[len(x64)-1]
+					*x64 = append(*x64, *new(discord.Channel))
+					x65 := &(*x64)[len(*x64)-1]
 					codec.DecodeChannel(d, &(*x65))
 				}
-				if x64 == nil {
-					x64 = []discord.Channel{}
-				}
-				v.Threads = x64
+				v.Threads = scratch2.Slice(x64)
 			} else if !d.Failed() {
 				v.Threads = nil
 			}
@@ -1188,16 +1176,13 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 			}
 			seen[0] |= 1 << 54
 			if d.Array() {
-				x69 := v.VoiceStates[:0]
+				x69 := scratch12.Get()
 				for d.More() {
-					x69 = append(x69, *new(discord.VoiceState))
-					x70 := &x69[len(x69)-1]
+					*x69 = append(*x69, *new(discord.VoiceState))
+					x70 := &(*x69)[len(*x69)-1]
 					codec.DecodeVoiceState(d, &(*x70))
 				}
-				if x69 == nil {
-					x69 = []discord.VoiceState{}
-				}
-				v.VoiceStates = x69
+				v.VoiceStates = scratch12.Slice(x69)
 			} else if !d.Failed() {
 				v.VoiceStates = nil
 			}
@@ -1245,16 +1230,13 @@ func decodeGuildEmojisUpdate(d *codec.Decoder, v *GuildEmojisUpdate) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x72 := v.Emojis[:0]
+				x72 := scratch3.Get()
 				for d.More() {
-					x72 = append(x72, *new(discord.Emoji))
-					x73 := &x72[len(x72)-1]
+					*x72 = append(*x72, *new(discord.Emoji))
+					x73 := &(*x72)[len(*x72)-1]
 					codec.DecodeEmoji(d, &(*x73))
 				}
-				if x72 == nil {
-					x72 = []discord.Emoji{}
-				}
-				v.Emojis = x72
+				v.Emojis = scratch3.Slice(x72)
 			} else if !d.Failed() {
 				v.Emojis = nil
 			}
@@ -1336,16 +1318,13 @@ func decodeGuildMembersChunk(d *codec.Decoder, v *GuildMembersChunk) {
 			}
 			seen[0] |= 1 << 3
 			if d.Array() {
-				x76 := v.Members[:0]
+				x76 := scratch6.Get()
 				for d.More() {
-					x76 = append(x76, *new(discord.Member))
-					x77 := &x76[len(x76)-1]
+					*x76 = append(*x76, *new(discord.Member))
+					x77 := &(*x76)[len(*x76)-1]
 					codec.DecodeMember(d, &(*x77))
 				}
-				if x76 == nil {
-					x76 = []discord.Member{}
-				}
-				v.Members = x76
+				v.Members = scratch6.Slice(x76)
 			} else if !d.Failed() {
 				v.Members = nil
 			}
@@ -1365,16 +1344,13 @@ func decodeGuildMembersChunk(d *codec.Decoder, v *GuildMembersChunk) {
 			}
 			seen[0] |= 1 << 5
 			if d.Array() {
-				x79 := v.NotFound[:0]
+				x79 := scratch13.Get()
 				for d.More() {
-					x79 = append(x79, *new(discord.Snowflake))
-					x80 := &x79[len(x79)-1]
+					*x79 = append(*x79, *new(discord.Snowflake))
+					x80 := &(*x79)[len(*x79)-1]
 					codec.DecodeSnowflake(d, &(*x80))
 				}
-				if x79 == nil {
-					x79 = []discord.Snowflake{}
-				}
-				v.NotFound = x79
+				v.NotFound = scratch13.Slice(x79)
 			} else if !d.Failed() {
 				v.NotFound = nil
 			}
@@ -1385,16 +1361,13 @@ func decodeGuildMembersChunk(d *codec.Decoder, v *GuildMembersChunk) {
 			}
 			seen[0] |= 1 << 6
 			if d.Array() {
-				x81 := v.Presences[:0]
+				x81 := scratch7.Get()
 				for d.More() {
-					x81 = append(x81, *new(discord.Presence))
-					x82 := &x81[len(x81)-1]
+					*x81 = append(*x81, *new(discord.Presence))
+					x82 := &(*x81)[len(*x81)-1]
 					codec.DecodePresence(d, &(*x82))
 				}
-				if x81 == nil {
-					x81 = []discord.Presence{}
-				}
-				v.Presences = x81
+				v.Presences = scratch7.Slice(x81)
 			} else if !d.Failed() {
 				v.Presences = nil
 			}
@@ -1556,16 +1529,13 @@ func decodeGuildMemberAdd(d *codec.Decoder, v *GuildMemberAdd) {
 			}
 			seen[0] |= 1 << 15
 			if d.Array() {
-				x91 := v.Member.Roles[:0]
+				x91 := scratch13.Get()
 				for d.More() {
-					x91 = append(x91, *new(discord.Snowflake))
-					x92 := &x91[len(x91)-1]
+					*x91 = append(*x91, *new(discord.Snowflake))
+					x92 := &(*x91)[len(*x91)-1]
 					codec.DecodeSnowflake(d, &(*x92))
 				}
-				if x91 == nil {
-					x91 = []discord.Snowflake{}
-				}
-				v.Member.Roles = x91
+				v.Member.Roles = scratch13.Slice(x91)
 			} else if !d.Failed() {
 				v.Member.Roles = nil
 			}
@@ -1771,16 +1741,13 @@ func decodeGuildMemberUpdate(d *codec.Decoder, v *GuildMemberUpdate) {
 			}
 			seen[0] |= 1 << 15
 			if d.Array() {
-				x101 := v.Member.Roles[:0]
+				x101 := scratch13.Get()
 				for d.More() {
-					x101 = append(x101, *new(discord.Snowflake))
-					x102 := &x101[len(x101)-1]
+					*x101 = append(*x101, *new(discord.Snowflake))
+					x102 := &(*x101)[len(*x101)-1]
 					codec.DecodeSnowflake(d, &(*x102))
 				}
-				if x101 == nil {
-					x101 = []discord.Snowflake{}
-				}
-				v.Member.Roles = x101
+				v.Member.Roles = scratch13.Slice(x101)
 			} else if !d.Failed() {
 				v.Member.Roles = nil
 			}
@@ -2021,16 +1988,13 @@ func decodeGuildSoundboardSoundsUpdate(d *codec.Decoder, v *GuildSoundboardSound
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x103 := v.SoundboardSounds[:0]
+				x103 := scratch9.Get()
 				for d.More() {
-					x103 = append(x103, *new(discord.SoundboardSound))
-					x104 := &x103[len(x103)-1]
+					*x103 = append(*x103, *new(discord.SoundboardSound))
+					x104 := &(*x103)[len(*x103)-1]
 					codec.DecodeSoundboardSound(d, &(*x104))
 				}
-				if x103 == nil {
-					x103 = []discord.SoundboardSound{}
-				}
-				v.SoundboardSounds = x103
+				v.SoundboardSounds = scratch9.Slice(x103)
 			} else if !d.Failed() {
 				v.SoundboardSounds = nil
 			}
@@ -2104,16 +2068,13 @@ func decodeGuildStickersUpdate(d *codec.Decoder, v *GuildStickersUpdate) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x105 := v.Stickers[:0]
+				x105 := scratch11.Get()
 				for d.More() {
-					x105 = append(x105, *new(discord.Sticker))
-					x106 := &x105[len(x105)-1]
+					*x105 = append(*x105, *new(discord.Sticker))
+					x106 := &(*x105)[len(*x105)-1]
 					codec.DecodeSticker(d, &(*x106))
 				}
-				if x105 == nil {
-					x105 = []discord.Sticker{}
-				}
-				v.Stickers = x105
+				v.Stickers = scratch11.Slice(x105)
 			} else if !d.Failed() {
 				v.Stickers = nil
 			}
@@ -2248,18 +2209,15 @@ func decodeIntegrationCreate(d *codec.Decoder, v *IntegrationCreate) {
 			}
 			seen[0] |= 1 << 12
 			if d.Array() {
-				x113 := v.Integration.Scopes[:0]
+				x113 := scratch14.Get()
 				for d.More() {
-					x113 = append(x113, *new(discord.OAuth2Scope))
-					x114 := &x113[len(x113)-1]
+					*x113 = append(*x113, *new(discord.OAuth2Scope))
+					x114 := &(*x113)[len(*x113)-1]
 					if x115, ok := d.String(); ok {
 						(*x114) = discord.OAuth2Scope(x115)
 					}
 				}
-				if x113 == nil {
-					x113 = []discord.OAuth2Scope{}
-				}
-				v.Integration.Scopes = x113
+				v.Integration.Scopes = scratch14.Slice(x113)
 			} else if !d.Failed() {
 				v.Integration.Scopes = nil
 			}
@@ -2474,18 +2432,15 @@ func decodeIntegrationUpdate(d *codec.Decoder, v *IntegrationUpdate) {
 			}
 			seen[0] |= 1 << 12
 			if d.Array() {
-				x125 := v.Integration.Scopes[:0]
+				x125 := scratch14.Get()
 				for d.More() {
-					x125 = append(x125, *new(discord.OAuth2Scope))
-					x126 := &x125[len(x125)-1]
+					*x125 = append(*x125, *new(discord.OAuth2Scope))
+					x126 := &(*x125)[len(*x125)-1]
 					if x127, ok := d.String(); ok {
 						(*x126) = discord.OAuth2Scope(x127)
 					}
 				}
-				if x125 == nil {
-					x125 = []discord.OAuth2Scope{}
-				}
-				v.Integration.Scopes = x125
+				v.Integration.Scopes = scratch14.Slice(x125)
 			} else if !d.Failed() {
 				v.Integration.Scopes = nil
 			}
@@ -2634,16 +2589,13 @@ func decodeInviteCreate(d *codec.Decoder, v *InviteCreate) {
 			}
 			seen[0] |= 1 << 8
 			if d.Array() {
-				x134 := v.RoleIDs[:0]
+				x134 := scratch13.Get()
 				for d.More() {
-					x134 = append(x134, *new(discord.Snowflake))
-					x135 := &x134[len(x134)-1]
+					*x134 = append(*x134, *new(discord.Snowflake))
+					x135 := &(*x134)[len(*x134)-1]
 					codec.DecodeSnowflake(d, &(*x135))
 				}
-				if x134 == nil {
-					x134 = []discord.Snowflake{}
-				}
-				v.RoleIDs = x134
+				v.RoleIDs = scratch13.Slice(x134)
 			} else if !d.Failed() {
 				v.RoleIDs = nil
 			}
@@ -2820,16 +2772,13 @@ func decodeMessageDeleteBulk(d *codec.Decoder, v *MessageDeleteBulk) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x140 := v.IDs[:0]
+				x140 := scratch13.Get()
 				for d.More() {
-					x140 = append(x140, *new(discord.Snowflake))
-					x141 := &x140[len(x140)-1]
+					*x140 = append(*x140, *new(discord.Snowflake))
+					x141 := &(*x140)[len(*x140)-1]
 					codec.DecodeSnowflake(d, &(*x141))
 				}
-				if x140 == nil {
-					x140 = []discord.Snowflake{}
-				}
-				v.IDs = x140
+				v.IDs = scratch13.Slice(x140)
 			} else if !d.Failed() {
 				v.IDs = nil
 			}
@@ -2971,18 +2920,15 @@ func decodeMessageReactionAdd(d *codec.Decoder, v *MessageReactionAdd) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x145 := v.BurstColors[:0]
+				x145 := scratch15.Get()
 				for d.More() {
-					x145 = append(x145, *new(string))
-					x146 := &x145[len(x145)-1]
+					*x145 = append(*x145, *new(string))
+					x146 := &(*x145)[len(*x145)-1]
 					if x147, ok := d.String(); ok {
 						(*x146) = x147
 					}
 				}
-				if x145 == nil {
-					x145 = []string{}
-				}
-				v.BurstColors = x145
+				v.BurstColors = scratch15.Slice(x145)
 			} else if !d.Failed() {
 				v.BurstColors = nil
 			}
@@ -3282,16 +3228,13 @@ func decodeReady(d *codec.Decoder, v *Ready) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x153 := v.Guilds[:0]
+				x153 := scratch16.Get()
 				for d.More() {
-					x153 = append(x153, *new(discord.UnavailableGuild))
-					x154 := &x153[len(x153)-1]
+					*x153 = append(*x153, *new(discord.UnavailableGuild))
+					x154 := &(*x153)[len(*x153)-1]
 					codec.DecodeUnavailableGuild(d, &(*x154))
 				}
-				if x153 == nil {
-					x153 = []discord.UnavailableGuild{}
-				}
-				v.Guilds = x153
+				v.Guilds = scratch16.Slice(x153)
 			} else if !d.Failed() {
 				v.Guilds = nil
 			}
@@ -3302,16 +3245,13 @@ func decodeReady(d *codec.Decoder, v *Ready) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x155 := v.Presences[:0]
+				x155 := scratch7.Get()
 				for d.More() {
-					x155 = append(x155, *new(discord.Presence))
-					x156 := &x155[len(x155)-1]
+					*x155 = append(*x155, *new(discord.Presence))
+					x156 := &(*x155)[len(*x155)-1]
 					codec.DecodePresence(d, &(*x156))
 				}
-				if x155 == nil {
-					x155 = []discord.Presence{}
-				}
-				v.Presences = x155
+				v.Presences = scratch7.Slice(x155)
 			} else if !d.Failed() {
 				v.Presences = nil
 			}
@@ -3322,16 +3262,13 @@ func decodeReady(d *codec.Decoder, v *Ready) {
 			}
 			seen[0] |= 1 << 3
 			if d.Array() {
-				x157 := v.PrivateChannels[:0]
+				x157 := scratch2.Get()
 				for d.More() {
-					x157 = append(x157, *new(discord.Channel))
-					x158 := &x157[len(x157)-1]
+					*x157 = append(*x157, *new(discord.Channel))
+					x158 := &(*x157)[len(*x157)-1]
 					codec.DecodeChannel(d, &(*x158))
 				}
-				if x157 == nil {
-					x157 = []discord.Channel{}
-				}
-				v.PrivateChannels = x157
+				v.PrivateChannels = scratch2.Slice(x157)
 			} else if !d.Failed() {
 				v.PrivateChannels = nil
 			}
@@ -3369,18 +3306,15 @@ func decodeReady(d *codec.Decoder, v *Ready) {
 			}
 			seen[0] |= 1 << 7
 			if d.Array() {
-				x162 := v.Shard[:0]
+				x162 := scratch17.Get()
 				for d.More() {
-					x162 = append(x162, *new(int))
-					x163 := &x162[len(x162)-1]
+					*x162 = append(*x162, *new(int))
+					x163 := &(*x162)[len(*x162)-1]
 					if x164, ok := d.Int(64); ok {
 						(*x163) = int(x164)
 					}
 				}
-				if x162 == nil {
-					x162 = []int{}
-				}
-				v.Shard = x162
+				v.Shard = scratch17.Slice(x162)
 			} else if !d.Failed() {
 				v.Shard = nil
 			}
@@ -3440,16 +3374,13 @@ func decodeSoundboardSounds(d *codec.Decoder, v *SoundboardSounds) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x166 := v.SoundboardSounds[:0]
+				x166 := scratch9.Get()
 				for d.More() {
-					x166 = append(x166, *new(discord.SoundboardSound))
-					x167 := &x166[len(x166)-1]
+					*x166 = append(*x166, *new(discord.SoundboardSound))
+					x167 := &(*x166)[len(*x166)-1]
 					codec.DecodeSoundboardSound(d, &(*x167))
 				}
-				if x166 == nil {
-					x166 = []discord.SoundboardSound{}
-				}
-				v.SoundboardSounds = x166
+				v.SoundboardSounds = scratch9.Slice(x166)
 			} else if !d.Failed() {
 				v.SoundboardSounds = nil
 			}
@@ -3513,16 +3444,13 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x168 := v.Channel.AppliedTags[:0]
+				x168 := scratch13.Get()
 				for d.More() {
-					x168 = append(x168, *new(discord.Snowflake))
-					x169 := &x168[len(x168)-1]
+					*x168 = append(*x168, *new(discord.Snowflake))
+					x169 := &(*x168)[len(*x168)-1]
 					codec.DecodeSnowflake(d, &(*x169))
 				}
-				if x168 == nil {
-					x168 = []discord.Snowflake{}
-				}
-				v.Channel.AppliedTags = x168
+				v.Channel.AppliedTags = scratch13.Slice(x168)
 			} else if !d.Failed() {
 				v.Channel.AppliedTags = nil
 			}
@@ -3533,16 +3461,13 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x170 := v.Channel.AvailableTags[:0]
+				x170 := scratch18.Get()
 				for d.More() {
-					x170 = append(x170, *new(discord.ForumTag))
-					x171 := &x170[len(x170)-1]
+					*x170 = append(*x170, *new(discord.ForumTag))
+					x171 := &(*x170)[len(*x170)-1]
 					codec.DecodeForumTag(d, &(*x171))
 				}
-				if x170 == nil {
-					x170 = []discord.ForumTag{}
-				}
-				v.Channel.AvailableTags = x170
+				v.Channel.AvailableTags = scratch18.Slice(x170)
 			} else if !d.Failed() {
 				v.Channel.AvailableTags = nil
 			}
@@ -3749,16 +3674,13 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 			}
 			seen[0] |= 1 << 25
 			if d.Array() {
-				x186 := v.Channel.PermissionOverwrites[:0]
+				x186 := scratch19.Get()
 				for d.More() {
-					x186 = append(x186, *new(discord.PermissionOverwrite))
-					x187 := &x186[len(x186)-1]
+					*x186 = append(*x186, *new(discord.PermissionOverwrite))
+					x187 := &(*x186)[len(*x186)-1]
 					codec.DecodePermissionOverwrite(d, &(*x187))
 				}
-				if x186 == nil {
-					x186 = []discord.PermissionOverwrite{}
-				}
-				v.Channel.PermissionOverwrites = x186
+				v.Channel.PermissionOverwrites = scratch19.Slice(x186)
 			} else if !d.Failed() {
 				v.Channel.PermissionOverwrites = nil
 			}
@@ -3794,16 +3716,13 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 			}
 			seen[0] |= 1 << 29
 			if d.Array() {
-				x190 := v.Channel.Recipients[:0]
+				x190 := scratch20.Get()
 				for d.More() {
-					x190 = append(x190, *new(discord.User))
-					x191 := &x190[len(x190)-1]
+					*x190 = append(*x190, *new(discord.User))
+					x191 := &(*x190)[len(*x190)-1]
 					codec.DecodeUser(d, &(*x191))
 				}
-				if x190 == nil {
-					x190 = []discord.User{}
-				}
-				v.Channel.Recipients = x190
+				v.Channel.Recipients = scratch20.Slice(x190)
 			} else if !d.Failed() {
 				v.Channel.Recipients = nil
 			}
@@ -3903,16 +3822,13 @@ func decodeThreadListSync(d *codec.Decoder, v *ThreadListSync) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x198 := v.ChannelIDs[:0]
+				x198 := scratch13.Get()
 				for d.More() {
-					x198 = append(x198, *new(discord.Snowflake))
-					x199 := &x198[len(x198)-1]
+					*x198 = append(*x198, *new(discord.Snowflake))
+					x199 := &(*x198)[len(*x198)-1]
 					codec.DecodeSnowflake(d, &(*x199))
 				}
-				if x198 == nil {
-					x198 = []discord.Snowflake{}
-				}
-				v.ChannelIDs = x198
+				v.ChannelIDs = scratch13.Slice(x198)
 			} else if !d.Failed() {
 				v.ChannelIDs = nil
 			}
@@ -3930,16 +3846,13 @@ func decodeThreadListSync(d *codec.Decoder, v *ThreadListSync) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x200 := v.Members[:0]
+				x200 := scratch21.Get()
 				for d.More() {
-					x200 = append(x200, *new(discord.ThreadMember))
-					x201 := &x200[len(x200)-1]
+					*x200 = append(*x200, *new(discord.ThreadMember))
+					x201 := &(*x200)[len(*x200)-1]
 					codec.DecodeThreadMember(d, &(*x201))
 				}
-				if x200 == nil {
-					x200 = []discord.ThreadMember{}
-				}
-				v.Members = x200
+				v.Members = scratch21.Slice(x200)
 			} else if !d.Failed() {
 				v.Members = nil
 			}
@@ -3950,16 +3863,13 @@ func decodeThreadListSync(d *codec.Decoder, v *ThreadListSync) {
 			}
 			seen[0] |= 1 << 3
 			if d.Array() {
-				x202 := v.Threads[:0]
+				x202 := scratch2.Get()
 				for d.More() {
-					x202 = append(x202, *new(discord.Channel))
-					x203 := &x202[len(x202)-1]
+					*x202 = append(*x202, *new(discord.Channel))
+					x203 := &(*x202)[len(*x202)-1]
 					codec.DecodeChannel(d, &(*x203))
 				}
-				if x202 == nil {
-					x202 = []discord.Channel{}
-				}
-				v.Threads = x202
+				v.Threads = scratch2.Slice(x202)
 			} else if !d.Failed() {
 				v.Threads = nil
 			}
@@ -3986,16 +3896,13 @@ func decodeThreadMembersUpdate(d *codec.Decoder, v *ThreadMembersUpdate) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x204 := v.AddedMembers[:0]
+				x204 := scratch22.Get()
 				for d.More() {
-					x204 = append(x204, *new(ThreadMemberWithPresence))
-					x205 := &x204[len(x204)-1]
+					*x204 = append(*x204, *new(ThreadMemberWithPresence))
+					x205 := &(*x204)[len(*x204)-1]
 					decodeThreadMemberWithPresence(d, &(*x205))
 				}
-				if x204 == nil {
-					x204 = []ThreadMemberWithPresence{}
-				}
-				v.AddedMembers = x204
+				v.AddedMembers = scratch22.Slice(x204)
 			} else if !d.Failed() {
 				v.AddedMembers = nil
 			}
@@ -4029,16 +3936,13 @@ func decodeThreadMembersUpdate(d *codec.Decoder, v *ThreadMembersUpdate) {
 			}
 			seen[0] |= 1 << 4
 			if d.Array() {
-				x207 := v.RemovedMemberIDs[:0]
+				x207 := scratch13.Get()
 				for d.More() {
-					x207 = append(x207, *new(discord.Snowflake))
-					x208 := &x207[len(x207)-1]
+					*x207 = append(*x207, *new(discord.Snowflake))
+					x208 := &(*x207)[len(*x207)-1]
 					codec.DecodeSnowflake(d, &(*x208))
 				}
-				if x207 == nil {
-					x207 = []discord.Snowflake{}
-				}
-				v.RemovedMemberIDs = x207
+				v.RemovedMemberIDs = scratch13.Slice(x207)
 			} else if !d.Failed() {
 				v.RemovedMemberIDs = nil
 			}

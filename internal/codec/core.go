@@ -32,6 +32,21 @@ func (d *Decoder) decimal(what string) (uint64, bool) {
 	var digits []byte
 	switch c := d.peek(); {
 	case c == '"':
+		// Most snowflakes are plain digits: parse them in the same pass.
+		b := d.buf
+		i := d.pos + 1
+		var n uint64
+		for j := i; j < len(b) && j-i < 19; j++ {
+			c := b[j]
+			if c == '"' && j > i {
+				d.pos = j + 1
+				return n, true
+			}
+			if c < '0' || c > '9' {
+				break
+			}
+			n = n*10 + uint64(c-'0')
+		}
 		raw, plain := d.rawString()
 		if !plain {
 			d.Failf("invalid %s: escaped string", what)

@@ -31,6 +31,7 @@
 package codec
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"strconv"
@@ -50,17 +51,17 @@ const chunkSize = 16 << 10
 // it has failed; Err reports the first failure. The generated decode
 // functions are its main users.
 type Decoder struct {
-	buf     []byte
-	pos     int
-	depth   int
-	err     error
-	first   bool // the next Key or More is the first of its object or array
+	buf   []byte
+	pos   int
+	depth int
+	err   error
+	first bool // the next Key or More is the first of its object or array
 	// keyUnquoted reports that the last key read had escapes or invalid
 	// UTF-8, so its bytes differ from the input's.
 	keyUnquoted bool
 	unquoted    bool // the last string read went through unquoteSlow
-	arena   []byte
-	scratch []byte
+	arena       []byte
+	scratch     []byte
 }
 
 // Reset makes d read data, keeping its scratch space.
@@ -285,12 +286,25 @@ func (d *Decoder) stringBytes() []byte {
 	start := d.pos + 1
 	i := start
 	ascii := true
-	for i < len(d.buf) {
-		c := d.buf[i]
+	b := d.buf
+	for {
+		// Eight bytes at a time while none of them is a quote, a backslash,
+		// a control character or non-ASCII.
+		for i+8 <= len(b) {
+			w := binary.LittleEndian.Uint64(b[i:])
+			if special(w) != 0 {
+				break
+			}
+			i += 8
+		}
+		if i >= len(b) {
+			break
+		}
+		c := b[i]
 		switch {
 		case c == '"':
 			d.pos = i + 1
-			s := d.buf[start:i]
+			s := b[start:i]
 			if !ascii && !utf8.Valid(s) {
 				return d.unquoteSlow(s)
 			}
@@ -306,9 +320,22 @@ func (d *Decoder) stringBytes() []byte {
 		}
 		i++
 	}
-	d.pos = len(d.buf)
+	d.pos = len(b)
 	d.syntax("unterminated string")
 	return nil
+}
+
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// special has a high bit set for a byte of w that is a quote, a backslash, a
+// control character or non-ASCII, when there is one.
+func special(w uint64) uint64 {
+	quote := w ^ ('"' * lsb)
+	backslash := w ^ ('\\' * lsb)
+	return ((quote-lsb)&^quote | (backslash-lsb)&^backslash | (w - 0x20*lsb) | w) & msb
 }
 
 // unquoteEscaped finds the end of a string holding escapes, checking them,
@@ -458,7 +485,7 @@ func (d *Decoder) intern(b []byte) string {
 		return ""
 	}
 	if cap(d.arena)-len(d.arena) < len(b) {
-		n := min(len(d.buf)-d.pos+len(b), chunkSize)
+		n := min((len(d.buf)-d.pos)/4+len(b), chunkSize)
 		d.arena = make([]byte, 0, max(n, len(b)))
 	}
 	start := len(d.arena)

@@ -8,6 +8,41 @@ import (
 	"github.com/cordage/cordage/discord"
 )
 
+// Buffers for the elements of arrays, one per element type.
+var (
+	scratch0  Scratch[discord.ApplicationCommandPermission]
+	scratch1  Scratch[discord.AutoModerationAction]
+	scratch2  Scratch[discord.Snowflake]
+	scratch3  Scratch[discord.ForumTag]
+	scratch4  Scratch[discord.PermissionOverwrite]
+	scratch5  Scratch[discord.User]
+	scratch6  Scratch[discord.ScheduledEventException]
+	scratch7  Scratch[discord.Activity]
+	scratch8  Scratch[discord.Emoji]
+	scratch9  Scratch[discord.GuildFeature]
+	scratch10 Scratch[discord.Role]
+	scratch11 Scratch[discord.Sticker]
+	scratch12 Scratch[discord.OAuth2Scope]
+	scratch13 Scratch[string]
+	scratch14 Scratch[discord.Entitlement]
+	scratch15 Scratch[discord.Attachment]
+	scratch16 Scratch[discord.Embed]
+	scratch17 Scratch[discord.MentionedChannel]
+	scratch18 Scratch[discord.MessageSnapshot]
+	scratch19 Scratch[discord.Reaction]
+	scratch20 Scratch[discord.StickerItem]
+	scratch21 Scratch[discord.AutoModerationKeywordPreset]
+	scratch22 Scratch[discord.RecurrenceMonth]
+	scratch23 Scratch[int]
+	scratch24 Scratch[discord.NWeekday]
+	scratch25 Scratch[discord.RecurrenceWeekday]
+	scratch26 Scratch[discord.TeamMember]
+	scratch27 Scratch[discord.ApplicationCommandDataOption]
+	scratch28 Scratch[discord.EmbedField]
+	scratch29 Scratch[discord.PollAnswer]
+	scratch30 Scratch[discord.PollAnswerCount]
+)
+
 // DecodeGuildApplicationCommandPermissions decodes a GuildApplicationCommandPermissions.
 func DecodeGuildApplicationCommandPermissions(d *Decoder, v *discord.GuildApplicationCommandPermissions) {
 	if !d.Object() {
@@ -44,16 +79,13 @@ func DecodeGuildApplicationCommandPermissions(d *Decoder, v *discord.GuildApplic
 			}
 			seen[0] |= 1 << 3
 			if d.Array() {
-				x218 := v.Permissions[:0]
+				x218 := scratch0.Get()
 				for d.More() {
-					x218 = append(x218, *new(discord.ApplicationCommandPermission))
-					x219 := &x218[len(x218)-1]
+					*x218 = append(*x218, *new(discord.ApplicationCommandPermission))
+					x219 := &(*x218)[len(*x218)-1]
 					DecodeApplicationCommandPermission(d, &(*x219))
 				}
-				if x218 == nil {
-					x218 = []discord.ApplicationCommandPermission{}
-				}
-				v.Permissions = x218
+				v.Permissions = scratch0.Slice(x218)
 			} else if !d.Failed() {
 				v.Permissions = nil
 			}
@@ -119,16 +151,13 @@ func DecodeAutoModerationRule(d *Decoder, v *discord.AutoModerationRule) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x221 := v.Actions[:0]
+				x221 := scratch1.Get()
 				for d.More() {
-					x221 = append(x221, *new(discord.AutoModerationAction))
-					x222 := &x221[len(x221)-1]
+					*x221 = append(*x221, *new(discord.AutoModerationAction))
+					x222 := &(*x221)[len(*x221)-1]
 					DecodeAutoModerationAction(d, &(*x222))
 				}
-				if x221 == nil {
-					x221 = []discord.AutoModerationAction{}
-				}
-				v.Actions = x221
+				v.Actions = scratch1.Slice(x221)
 			} else if !d.Failed() {
 				v.Actions = nil
 			}
@@ -164,16 +193,13 @@ func DecodeAutoModerationRule(d *Decoder, v *discord.AutoModerationRule) {
 			}
 			seen[0] |= 1 << 4
 			if d.Array() {
-				x225 := v.ExemptChannels[:0]
+				x225 := scratch2.Get()
 				for d.More() {
-					x225 = append(x225, *new(discord.Snowflake))
-					x226 := &x225[len(x225)-1]
+					*x225 = append(*x225, *new(discord.Snowflake))
+					x226 := &(*x225)[len(*x225)-1]
 					DecodeSnowflake(d, &(*x226))
 				}
-				if x225 == nil {
-					x225 = []discord.Snowflake{}
-				}
-				v.ExemptChannels = x225
+				v.ExemptChannels = scratch2.Slice(x225)
 			} else if !d.Failed() {
 				v.ExemptChannels = nil
 			}
@@ -184,16 +210,13 @@ func DecodeAutoModerationRule(d *Decoder, v *discord.AutoModerationRule) {
 			}
 			seen[0] |= 1 << 5
 			if d.Array() {
-				x227 := v.ExemptRoles[:0]
+				x227 := scratch2.Get()
 				for d.More() {
-					x227 = append(x227, *new(discord.Snowflake))
-					x228 := &x227[len(x227)-1]
+					*x227 = append(*x227, *new(discord.Snowflake))
+					x228 := &(*x227)[len(*x227)-1]
 					DecodeSnowflake(d, &(*x228))
 				}
-				if x227 == nil {
-					x227 = []discord.Snowflake{}
-				}
-				v.ExemptRoles = x227
+				v.ExemptRoles = scratch2.Slice(x227)
 			} else if !d.Failed() {
 				v.ExemptRoles = nil
 			}
@@ -266,16 +289,13 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x231 := v.AppliedTags[:0]
+				x231 := scratch2.Get()
 				for d.More() {
-					x231 = append(x231, *new(discord.Snowflake))
-					x232 := &x231[len(x231)-1]
+					*x231 = append(*x231, *new(discord.Snowflake))
+					x232 := &(*x231)[len(*x231)-1]
 					DecodeSnowflake(d, &(*x232))
 				}
-				if x231 == nil {
-					x231 = []discord.Snowflake{}
-				}
-				v.AppliedTags = x231
+				v.AppliedTags = scratch2.Slice(x231)
 			} else if !d.Failed() {
 				v.AppliedTags = nil
 			}
@@ -286,16 +306,13 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x233 := v.AvailableTags[:0]
+				x233 := scratch3.Get()
 				for d.More() {
-					x233 = append(x233, *new(discord.ForumTag))
-					x234 := &x233[len(x233)-1]
+					*x233 = append(*x233, *new(discord.ForumTag))
+					x234 := &(*x233)[len(*x233)-1]
 					DecodeForumTag(d, &(*x234))
 				}
-				if x233 == nil {
-					x233 = []discord.ForumTag{}
-				}
-				v.AvailableTags = x233
+				v.AvailableTags = scratch3.Slice(x233)
 			} else if !d.Failed() {
 				v.AvailableTags = nil
 			}
@@ -493,16 +510,13 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 			}
 			seen[0] |= 1 << 24
 			if d.Array() {
-				x248 := v.PermissionOverwrites[:0]
+				x248 := scratch4.Get()
 				for d.More() {
-					x248 = append(x248, *new(discord.PermissionOverwrite))
-					x249 := &x248[len(x248)-1]
+					*x248 = append(*x248, *new(discord.PermissionOverwrite))
+					x249 := &(*x248)[len(*x248)-1]
 					DecodePermissionOverwrite(d, &(*x249))
 				}
-				if x248 == nil {
-					x248 = []discord.PermissionOverwrite{}
-				}
-				v.PermissionOverwrites = x248
+				v.PermissionOverwrites = scratch4.Slice(x248)
 			} else if !d.Failed() {
 				v.PermissionOverwrites = nil
 			}
@@ -538,16 +552,13 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 			}
 			seen[0] |= 1 << 28
 			if d.Array() {
-				x252 := v.Recipients[:0]
+				x252 := scratch5.Get()
 				for d.More() {
-					x252 = append(x252, *new(discord.User))
-					x253 := &x252[len(x252)-1]
+					*x252 = append(*x252, *new(discord.User))
+					x253 := &(*x252)[len(*x252)-1]
 					DecodeUser(d, &(*x253))
 				}
-				if x252 == nil {
-					x252 = []discord.User{}
-				}
-				v.Recipients = x252
+				v.Recipients = scratch5.Slice(x252)
 			} else if !d.Failed() {
 				v.Recipients = nil
 			}
@@ -1090,16 +1101,13 @@ func DecodeEmoji(d *Decoder, v *discord.Emoji) {
 			}
 			seen[0] |= 1 << 6
 			if d.Array() {
-				x287 := v.Roles[:0]
+				x287 := scratch2.Get()
 				for d.More() {
-					x287 = append(x287, *new(discord.Snowflake))
-					x288 := &x287[len(x287)-1]
+					*x287 = append(*x287, *new(discord.Snowflake))
+					x288 := &(*x287)[len(*x287)-1]
 					DecodeSnowflake(d, &(*x288))
 				}
-				if x287 == nil {
-					x287 = []discord.Snowflake{}
-				}
-				v.Roles = x287
+				v.Roles = scratch2.Slice(x287)
 			} else if !d.Failed() {
 				v.Roles = nil
 			}
@@ -1214,16 +1222,13 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 			}
 			seen[0] |= 1 << 8
 			if d.Array() {
-				x291 := v.GuildScheduledEventExceptions[:0]
+				x291 := scratch6.Get()
 				for d.More() {
-					x291 = append(x291, *new(discord.ScheduledEventException))
-					x292 := &x291[len(x291)-1]
+					*x291 = append(*x291, *new(discord.ScheduledEventException))
+					x292 := &(*x291)[len(*x291)-1]
 					DecodeScheduledEventException(d, &(*x292))
 				}
-				if x291 == nil {
-					x291 = []discord.ScheduledEventException{}
-				}
-				v.GuildScheduledEventExceptions = x291
+				v.GuildScheduledEventExceptions = scratch6.Slice(x291)
 			} else if !d.Failed() {
 				v.GuildScheduledEventExceptions = nil
 			}
@@ -1502,16 +1507,13 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 			}
 			seen[0] |= 1 << 14
 			if d.Array() {
-				x306 := v.Roles[:0]
+				x306 := scratch2.Get()
 				for d.More() {
-					x306 = append(x306, *new(discord.Snowflake))
-					x307 := &x306[len(x306)-1]
+					*x306 = append(*x306, *new(discord.Snowflake))
+					x307 := &(*x306)[len(*x306)-1]
 					DecodeSnowflake(d, &(*x307))
 				}
-				if x306 == nil {
-					x306 = []discord.Snowflake{}
-				}
-				v.Roles = x306
+				v.Roles = scratch2.Slice(x306)
 			} else if !d.Failed() {
 				v.Roles = nil
 			}
@@ -1552,16 +1554,13 @@ func DecodePresence(d *Decoder, v *discord.Presence) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x308 := v.Activities[:0]
+				x308 := scratch7.Get()
 				for d.More() {
-					x308 = append(x308, *new(discord.Activity))
-					x309 := &x308[len(x308)-1]
+					*x308 = append(*x308, *new(discord.Activity))
+					x309 := &(*x308)[len(*x308)-1]
 					DecodeActivity(d, &(*x309))
 				}
-				if x308 == nil {
-					x308 = []discord.Activity{}
-				}
-				v.Activities = x308
+				v.Activities = scratch7.Slice(x308)
 			} else if !d.Failed() {
 				v.Activities = nil
 			}
@@ -2321,16 +2320,13 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 			}
 			seen[0] |= 1 << 9
 			if d.Array() {
-				x350 := v.Emojis[:0]
+				x350 := scratch8.Get()
 				for d.More() {
-					x350 = append(x350, *new(discord.Emoji))
-					x351 := &x350[len(x350)-1]
+					*x350 = append(*x350, *new(discord.Emoji))
+					x351 := &(*x350)[len(*x350)-1]
 					DecodeEmoji(d, &(*x351))
 				}
-				if x350 == nil {
-					x350 = []discord.Emoji{}
-				}
-				v.Emojis = x350
+				v.Emojis = scratch8.Slice(x350)
 			} else if !d.Failed() {
 				v.Emojis = nil
 			}
@@ -2350,18 +2346,15 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 			}
 			seen[0] |= 1 << 11
 			if d.Array() {
-				x353 := v.Features[:0]
+				x353 := scratch9.Get()
 				for d.More() {
-					x353 = append(x353, *new(discord.GuildFeature))
-					x354 := &x353[len(x353)-1]
+					*x353 = append(*x353, *new(discord.GuildFeature))
+					x354 := &(*x353)[len(*x353)-1]
 					if x355, ok := d.String(); ok {
 						(*x354) = discord.GuildFeature(x355)
 					}
 				}
-				if x353 == nil {
-					x353 = []discord.GuildFeature{}
-				}
-				v.Features = x353
+				v.Features = scratch9.Slice(x353)
 			} else if !d.Failed() {
 				v.Features = nil
 			}
@@ -2565,16 +2558,13 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 			}
 			seen[0] |= 1 << 34
 			if d.Array() {
-				x372 := v.Roles[:0]
+				x372 := scratch10.Get()
 				for d.More() {
-					x372 = append(x372, *new(discord.Role))
-					x373 := &x372[len(x372)-1]
+					*x372 = append(*x372, *new(discord.Role))
+					x373 := &(*x372)[len(*x372)-1]
 					DecodeRole(d, &(*x373))
 				}
-				if x372 == nil {
-					x372 = []discord.Role{}
-				}
-				v.Roles = x372
+				v.Roles = scratch10.Slice(x372)
 			} else if !d.Failed() {
 				v.Roles = nil
 			}
@@ -2608,16 +2598,13 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 			}
 			seen[0] |= 1 << 38
 			if d.Array() {
-				x375 := v.Stickers[:0]
+				x375 := scratch11.Get()
 				for d.More() {
-					x375 = append(x375, *new(discord.Sticker))
-					x376 := &x375[len(x375)-1]
+					*x375 = append(*x375, *new(discord.Sticker))
+					x376 := &(*x375)[len(*x375)-1]
 					DecodeSticker(d, &(*x376))
 				}
-				if x375 == nil {
-					x375 = []discord.Sticker{}
-				}
-				v.Stickers = x375
+				v.Stickers = scratch11.Slice(x375)
 			} else if !d.Failed() {
 				v.Stickers = nil
 			}
@@ -2814,18 +2801,15 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 			}
 			seen[0] |= 1 << 9
 			if d.Array() {
-				x391 := v.EligibleOAuth2Scopes[:0]
+				x391 := scratch12.Get()
 				for d.More() {
-					x391 = append(x391, *new(discord.OAuth2Scope))
-					x392 := &x391[len(x391)-1]
+					*x391 = append(*x391, *new(discord.OAuth2Scope))
+					x392 := &(*x391)[len(*x391)-1]
 					if x393, ok := d.String(); ok {
 						(*x392) = discord.OAuth2Scope(x393)
 					}
 				}
-				if x391 == nil {
-					x391 = []discord.OAuth2Scope{}
-				}
-				v.EligibleOAuth2Scopes = x391
+				v.EligibleOAuth2Scopes = scratch12.Slice(x391)
 			} else if !d.Failed() {
 				v.EligibleOAuth2Scopes = nil
 			}
@@ -2845,18 +2829,15 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 			}
 			seen[0] |= 1 << 11
 			if d.Array() {
-				x395 := v.EventWebhooksTypes[:0]
+				x395 := scratch13.Get()
 				for d.More() {
-					x395 = append(x395, *new(string))
-					x396 := &x395[len(x395)-1]
+					*x395 = append(*x395, *new(string))
+					x396 := &(*x395)[len(*x395)-1]
 					if x397, ok := d.String(); ok {
 						(*x396) = x397
 					}
 				}
-				if x395 == nil {
-					x395 = []string{}
-				}
-				v.EventWebhooksTypes = x395
+				v.EventWebhooksTypes = scratch13.Slice(x395)
 			} else if !d.Failed() {
 				v.EventWebhooksTypes = nil
 			}
@@ -3019,18 +3000,15 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 			}
 			seen[0] |= 1 << 27
 			if d.Array() {
-				x410 := v.RedirectUris[:0]
+				x410 := scratch13.Get()
 				for d.More() {
-					x410 = append(x410, *new(string))
-					x411 := &x410[len(x410)-1]
+					*x410 = append(*x410, *new(string))
+					x411 := &(*x410)[len(*x410)-1]
 					if x412, ok := d.String(); ok {
 						(*x411) = x412
 					}
 				}
-				if x410 == nil {
-					x410 = []string{}
-				}
-				v.RedirectUris = x410
+				v.RedirectUris = scratch13.Slice(x410)
 			} else if !d.Failed() {
 				v.RedirectUris = nil
 			}
@@ -3050,18 +3028,15 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 			}
 			seen[0] |= 1 << 29
 			if d.Array() {
-				x414 := v.RPCOrigins[:0]
+				x414 := scratch13.Get()
 				for d.More() {
-					x414 = append(x414, *new(string))
-					x415 := &x414[len(x414)-1]
+					*x414 = append(*x414, *new(string))
+					x415 := &(*x414)[len(*x414)-1]
 					if x416, ok := d.String(); ok {
 						(*x415) = x416
 					}
 				}
-				if x414 == nil {
-					x414 = []string{}
-				}
-				v.RPCOrigins = x414
+				v.RPCOrigins = scratch13.Slice(x414)
 			} else if !d.Failed() {
 				v.RPCOrigins = nil
 			}
@@ -3081,18 +3056,15 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 			}
 			seen[0] |= 1 << 31
 			if d.Array() {
-				x418 := v.Tags[:0]
+				x418 := scratch13.Get()
 				for d.More() {
-					x418 = append(x418, *new(string))
-					x419 := &x418[len(x418)-1]
+					*x418 = append(*x418, *new(string))
+					x419 := &(*x418)[len(*x418)-1]
 					if x420, ok := d.String(); ok {
 						(*x419) = x420
 					}
 				}
-				if x418 == nil {
-					x418 = []string{}
-				}
-				v.Tags = x418
+				v.Tags = scratch13.Slice(x418)
 			} else if !d.Failed() {
 				v.Tags = nil
 			}
@@ -3249,16 +3221,13 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 			}
 			seen[0] |= 1 << 8
 			if d.Array() {
-				x429 := v.Entitlements[:0]
+				x429 := scratch14.Get()
 				for d.More() {
-					x429 = append(x429, *new(discord.Entitlement))
-					x430 := &x429[len(x429)-1]
+					*x429 = append(*x429, *new(discord.Entitlement))
+					x430 := &(*x429)[len(*x429)-1]
 					DecodeEntitlement(d, &(*x430))
 				}
-				if x429 == nil {
-					x429 = []discord.Entitlement{}
-				}
-				v.Entitlements = x429
+				v.Entitlements = scratch14.Slice(x429)
 			} else if !d.Failed() {
 				v.Entitlements = nil
 			}
@@ -3435,16 +3404,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 3
 			if d.Array() {
-				x436 := v.Attachments[:0]
+				x436 := scratch15.Get()
 				for d.More() {
-					x436 = append(x436, *new(discord.Attachment))
-					x437 := &x436[len(x436)-1]
+					*x436 = append(*x436, *new(discord.Attachment))
+					x437 := &(*x436)[len(*x436)-1]
 					DecodeAttachment(d, &(*x437))
 				}
-				if x436 == nil {
-					x436 = []discord.Attachment{}
-				}
-				v.Attachments = x436
+				v.Attachments = scratch15.Slice(x436)
 			} else if !d.Failed() {
 				v.Attachments = nil
 			}
@@ -3513,16 +3479,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 10
 			if d.Array() {
-				x439 := v.Embeds[:0]
+				x439 := scratch16.Get()
 				for d.More() {
-					x439 = append(x439, *new(discord.Embed))
-					x440 := &x439[len(x439)-1]
+					*x439 = append(*x439, *new(discord.Embed))
+					x440 := &(*x439)[len(*x439)-1]
 					DecodeEmbed(d, &(*x440))
 				}
-				if x439 == nil {
-					x439 = []discord.Embed{}
-				}
-				v.Embeds = x439
+				v.Embeds = scratch16.Slice(x439)
 			} else if !d.Failed() {
 				v.Embeds = nil
 			}
@@ -3621,16 +3584,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 19
 			if d.Array() {
-				x443 := v.MentionChannels[:0]
+				x443 := scratch17.Get()
 				for d.More() {
-					x443 = append(x443, *new(discord.MentionedChannel))
-					x444 := &x443[len(x443)-1]
+					*x443 = append(*x443, *new(discord.MentionedChannel))
+					x444 := &(*x443)[len(*x443)-1]
 					DecodeMentionedChannel(d, &(*x444))
 				}
-				if x443 == nil {
-					x443 = []discord.MentionedChannel{}
-				}
-				v.MentionChannels = x443
+				v.MentionChannels = scratch17.Slice(x443)
 			} else if !d.Failed() {
 				v.MentionChannels = nil
 			}
@@ -3650,16 +3610,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 21
 			if d.Array() {
-				x446 := v.MentionRoles[:0]
+				x446 := scratch2.Get()
 				for d.More() {
-					x446 = append(x446, *new(discord.Snowflake))
-					x447 := &x446[len(x446)-1]
+					*x446 = append(*x446, *new(discord.Snowflake))
+					x447 := &(*x446)[len(*x446)-1]
 					DecodeSnowflake(d, &(*x447))
 				}
-				if x446 == nil {
-					x446 = []discord.Snowflake{}
-				}
-				v.MentionRoles = x446
+				v.MentionRoles = scratch2.Slice(x446)
 			} else if !d.Failed() {
 				v.MentionRoles = nil
 			}
@@ -3670,16 +3627,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 22
 			if d.Array() {
-				x448 := v.Mentions[:0]
+				x448 := scratch5.Get()
 				for d.More() {
-					x448 = append(x448, *new(discord.User))
-					x449 := &x448[len(x448)-1]
+					*x448 = append(*x448, *new(discord.User))
+					x449 := &(*x448)[len(*x448)-1]
 					DecodeUser(d, &(*x449))
 				}
-				if x448 == nil {
-					x448 = []discord.User{}
-				}
-				v.Mentions = x448
+				v.Mentions = scratch5.Slice(x448)
 			} else if !d.Failed() {
 				v.Mentions = nil
 			}
@@ -3704,16 +3658,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 24
 			if d.Array() {
-				x450 := v.MessageSnapshots[:0]
+				x450 := scratch18.Get()
 				for d.More() {
-					x450 = append(x450, *new(discord.MessageSnapshot))
-					x451 := &x450[len(x450)-1]
+					*x450 = append(*x450, *new(discord.MessageSnapshot))
+					x451 := &(*x450)[len(*x450)-1]
 					DecodeMessageSnapshot(d, &(*x451))
 				}
-				if x450 == nil {
-					x450 = []discord.MessageSnapshot{}
-				}
-				v.MessageSnapshots = x450
+				v.MessageSnapshots = scratch18.Slice(x450)
 			} else if !d.Failed() {
 				v.MessageSnapshots = nil
 			}
@@ -3777,16 +3728,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 30
 			if d.Array() {
-				x454 := v.Reactions[:0]
+				x454 := scratch19.Get()
 				for d.More() {
-					x454 = append(x454, *new(discord.Reaction))
-					x455 := &x454[len(x454)-1]
+					*x454 = append(*x454, *new(discord.Reaction))
+					x455 := &(*x454)[len(*x454)-1]
 					DecodeReaction(d, &(*x455))
 				}
-				if x454 == nil {
-					x454 = []discord.Reaction{}
-				}
-				v.Reactions = x454
+				v.Reactions = scratch19.Slice(x454)
 			} else if !d.Failed() {
 				v.Reactions = nil
 			}
@@ -3862,16 +3810,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 36
 			if d.Array() {
-				x457 := v.StickerItems[:0]
+				x457 := scratch20.Get()
 				for d.More() {
-					x457 = append(x457, *new(discord.StickerItem))
-					x458 := &x457[len(x457)-1]
+					*x457 = append(*x457, *new(discord.StickerItem))
+					x458 := &(*x457)[len(*x457)-1]
 					DecodeStickerItem(d, &(*x458))
 				}
-				if x457 == nil {
-					x457 = []discord.StickerItem{}
-				}
-				v.StickerItems = x457
+				v.StickerItems = scratch20.Slice(x457)
 			} else if !d.Failed() {
 				v.StickerItems = nil
 			}
@@ -3882,16 +3827,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 37
 			if d.Array() {
-				x459 := v.Stickers[:0]
+				x459 := scratch11.Get()
 				for d.More() {
-					x459 = append(x459, *new(discord.Sticker))
-					x460 := &x459[len(x459)-1]
+					*x459 = append(*x459, *new(discord.Sticker))
+					x460 := &(*x459)[len(*x459)-1]
 					DecodeSticker(d, &(*x460))
 				}
-				if x459 == nil {
-					x459 = []discord.Sticker{}
-				}
-				v.Stickers = x459
+				v.Stickers = scratch11.Slice(x459)
 			} else if !d.Failed() {
 				v.Stickers = nil
 			}
@@ -3994,16 +3936,13 @@ func DecodeSubscription(d *Decoder, v *discord.Subscription) {
 			}
 			seen[0] |= 1 << 4
 			if d.Array() {
-				x466 := v.EntitlementIDs[:0]
+				x466 := scratch2.Get()
 				for d.More() {
-					x466 = append(x466, *new(discord.Snowflake))
-					x467 := &x466[len(x466)-1]
+					*x466 = append(*x466, *new(discord.Snowflake))
+					x467 := &(*x466)[len(*x466)-1]
 					DecodeSnowflake(d, &(*x467))
 				}
-				if x466 == nil {
-					x466 = []discord.Snowflake{}
-				}
-				v.EntitlementIDs = x466
+				v.EntitlementIDs = scratch2.Slice(x466)
 			} else if !d.Failed() {
 				v.EntitlementIDs = nil
 			}
@@ -4021,16 +3960,13 @@ func DecodeSubscription(d *Decoder, v *discord.Subscription) {
 			}
 			seen[0] |= 1 << 6
 			if d.Array() {
-				x468 := v.RenewalSKUIDs[:0]
+				x468 := scratch2.Get()
 				for d.More() {
-					x468 = append(x468, *new(discord.Snowflake))
-					x469 := &x468[len(x468)-1]
+					*x468 = append(*x468, *new(discord.Snowflake))
+					x469 := &(*x468)[len(*x468)-1]
 					DecodeSnowflake(d, &(*x469))
 				}
-				if x468 == nil {
-					x468 = []discord.Snowflake{}
-				}
-				v.RenewalSKUIDs = x468
+				v.RenewalSKUIDs = scratch2.Slice(x468)
 			} else if !d.Failed() {
 				v.RenewalSKUIDs = nil
 			}
@@ -4041,16 +3977,13 @@ func DecodeSubscription(d *Decoder, v *discord.Subscription) {
 			}
 			seen[0] |= 1 << 7
 			if d.Array() {
-				x470 := v.SKUIDs[:0]
+				x470 := scratch2.Get()
 				for d.More() {
-					x470 = append(x470, *new(discord.Snowflake))
-					x471 := &x470[len(x470)-1]
+					*x470 = append(*x470, *new(discord.Snowflake))
+					x471 := &(*x470)[len(*x470)-1]
 					DecodeSnowflake(d, &(*x471))
 				}
-				if x470 == nil {
-					x470 = []discord.Snowflake{}
-				}
-				v.SKUIDs = x470
+				v.SKUIDs = scratch2.Slice(x470)
 			} else if !d.Failed() {
 				v.SKUIDs = nil
 			}
@@ -4436,18 +4369,15 @@ func DecodeAutoModerationTriggerMetadata(d *Decoder, v *discord.AutoModerationTr
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x488 := v.AllowList[:0]
+				x488 := scratch13.Get()
 				for d.More() {
-					x488 = append(x488, *new(string))
-					x489 := &x488[len(x488)-1]
+					*x488 = append(*x488, *new(string))
+					x489 := &(*x488)[len(*x488)-1]
 					if x490, ok := d.String(); ok {
 						(*x489) = x490
 					}
 				}
-				if x488 == nil {
-					x488 = []string{}
-				}
-				v.AllowList = x488
+				v.AllowList = scratch13.Slice(x488)
 			} else if !d.Failed() {
 				v.AllowList = nil
 			}
@@ -4458,18 +4388,15 @@ func DecodeAutoModerationTriggerMetadata(d *Decoder, v *discord.AutoModerationTr
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x491 := v.KeywordFilter[:0]
+				x491 := scratch13.Get()
 				for d.More() {
-					x491 = append(x491, *new(string))
-					x492 := &x491[len(x491)-1]
+					*x491 = append(*x491, *new(string))
+					x492 := &(*x491)[len(*x491)-1]
 					if x493, ok := d.String(); ok {
 						(*x492) = x493
 					}
 				}
-				if x491 == nil {
-					x491 = []string{}
-				}
-				v.KeywordFilter = x491
+				v.KeywordFilter = scratch13.Slice(x491)
 			} else if !d.Failed() {
 				v.KeywordFilter = nil
 			}
@@ -4498,18 +4425,15 @@ func DecodeAutoModerationTriggerMetadata(d *Decoder, v *discord.AutoModerationTr
 			}
 			seen[0] |= 1 << 4
 			if d.Array() {
-				x496 := v.Presets[:0]
+				x496 := scratch21.Get()
 				for d.More() {
-					x496 = append(x496, *new(discord.AutoModerationKeywordPreset))
-					x497 := &x496[len(x496)-1]
+					*x496 = append(*x496, *new(discord.AutoModerationKeywordPreset))
+					x497 := &(*x496)[len(*x496)-1]
 					if x498, ok := d.Int(64); ok {
 						(*x497) = discord.AutoModerationKeywordPreset(x498)
 					}
 				}
-				if x496 == nil {
-					x496 = []discord.AutoModerationKeywordPreset{}
-				}
-				v.Presets = x496
+				v.Presets = scratch21.Slice(x496)
 			} else if !d.Failed() {
 				v.Presets = nil
 			}
@@ -4520,18 +4444,15 @@ func DecodeAutoModerationTriggerMetadata(d *Decoder, v *discord.AutoModerationTr
 			}
 			seen[0] |= 1 << 5
 			if d.Array() {
-				x499 := v.RegexPatterns[:0]
+				x499 := scratch13.Get()
 				for d.More() {
-					x499 = append(x499, *new(string))
-					x500 := &x499[len(x499)-1]
+					*x499 = append(*x499, *new(string))
+					x500 := &(*x499)[len(*x499)-1]
 					if x501, ok := d.String(); ok {
 						(*x500) = x501
 					}
 				}
-				if x499 == nil {
-					x499 = []string{}
-				}
-				v.RegexPatterns = x499
+				v.RegexPatterns = scratch13.Slice(x499)
 			} else if !d.Failed() {
 				v.RegexPatterns = nil
 			}
@@ -4686,18 +4607,15 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x507 := v.ByMonth[:0]
+				x507 := scratch22.Get()
 				for d.More() {
-					x507 = append(x507, *new(discord.RecurrenceMonth))
-					x508 := &x507[len(x507)-1]
+					*x507 = append(*x507, *new(discord.RecurrenceMonth))
+					x508 := &(*x507)[len(*x507)-1]
 					if x509, ok := d.Int(64); ok {
 						(*x508) = discord.RecurrenceMonth(x509)
 					}
 				}
-				if x507 == nil {
-					x507 = []discord.RecurrenceMonth{}
-				}
-				v.ByMonth = x507
+				v.ByMonth = scratch22.Slice(x507)
 			} else if !d.Failed() {
 				v.ByMonth = nil
 			}
@@ -4708,18 +4626,15 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x510 := v.ByMonthDay[:0]
+				x510 := scratch23.Get()
 				for d.More() {
-					x510 = append(x510, *new(int))
-					x511 := &x510[len(x510)-1]
+					*x510 = append(*x510, *new(int))
+					x511 := &(*x510)[len(*x510)-1]
 					if x512, ok := d.Int(64); ok {
 						(*x511) = int(x512)
 					}
 				}
-				if x510 == nil {
-					x510 = []int{}
-				}
-				v.ByMonthDay = x510
+				v.ByMonthDay = scratch23.Slice(x510)
 			} else if !d.Failed() {
 				v.ByMonthDay = nil
 			}
@@ -4730,16 +4645,13 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x513 := v.ByNWeekday[:0]
+				x513 := scratch24.Get()
 				for d.More() {
-					x513 = append(x513, *new(discord.NWeekday))
-					x514 := &x513[len(x513)-1]
+					*x513 = append(*x513, *new(discord.NWeekday))
+					x514 := &(*x513)[len(*x513)-1]
 					DecodeNWeekday(d, &(*x514))
 				}
-				if x513 == nil {
-					x513 = []discord.NWeekday{}
-				}
-				v.ByNWeekday = x513
+				v.ByNWeekday = scratch24.Slice(x513)
 			} else if !d.Failed() {
 				v.ByNWeekday = nil
 			}
@@ -4750,18 +4662,15 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 			}
 			seen[0] |= 1 << 3
 			if d.Array() {
-				x515 := v.ByWeekday[:0]
+				x515 := scratch25.Get()
 				for d.More() {
-					x515 = append(x515, *new(discord.RecurrenceWeekday))
-					x516 := &x515[len(x515)-1]
+					*x515 = append(*x515, *new(discord.RecurrenceWeekday))
+					x516 := &(*x515)[len(*x515)-1]
 					if x517, ok := d.Int(64); ok {
 						(*x516) = discord.RecurrenceWeekday(x517)
 					}
 				}
-				if x515 == nil {
-					x515 = []discord.RecurrenceWeekday{}
-				}
-				v.ByWeekday = x515
+				v.ByWeekday = scratch25.Slice(x515)
 			} else if !d.Failed() {
 				v.ByWeekday = nil
 			}
@@ -4772,18 +4681,15 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 			}
 			seen[0] |= 1 << 4
 			if d.Array() {
-				x518 := v.ByYearDay[:0]
+				x518 := scratch23.Get()
 				for d.More() {
-					x518 = append(x518, *new(int))
-					x519 := &x518[len(x518)-1]
+					*x518 = append(*x518, *new(int))
+					x519 := &(*x518)[len(*x518)-1]
 					if x520, ok := d.Int(64); ok {
 						(*x519) = int(x520)
 					}
 				}
-				if x518 == nil {
-					x518 = []int{}
-				}
-				v.ByYearDay = x518
+				v.ByYearDay = scratch23.Slice(x518)
 			} else if !d.Failed() {
 				v.ByYearDay = nil
 			}
@@ -4946,18 +4852,15 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x525 := v.Buttons[:0]
+				x525 := scratch13.Get()
 				for d.More() {
-					x525 = append(x525, *new(string))
-					x526 := &x525[len(x525)-1]
+					*x525 = append(*x525, *new(string))
+					x526 := &(*x525)[len(*x525)-1]
 					if x527, ok := d.String(); ok {
 						(*x526) = x527
 					}
 				}
-				if x525 == nil {
-					x525 = []string{}
-				}
-				v.Buttons = x525
+				v.Buttons = scratch13.Slice(x525)
 			} else if !d.Failed() {
 				v.Buttons = nil
 			}
@@ -5334,18 +5237,15 @@ func DecodeInstallParams(d *Decoder, v *discord.InstallParams) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x545 := v.Scopes[:0]
+				x545 := scratch12.Get()
 				for d.More() {
-					x545 = append(x545, *new(discord.OAuth2Scope))
-					x546 := &x545[len(x545)-1]
+					*x545 = append(*x545, *new(discord.OAuth2Scope))
+					x546 := &(*x545)[len(*x545)-1]
 					if x547, ok := d.String(); ok {
 						(*x546) = discord.OAuth2Scope(x547)
 					}
 				}
-				if x545 == nil {
-					x545 = []discord.OAuth2Scope{}
-				}
-				v.Scopes = x545
+				v.Scopes = scratch12.Slice(x545)
 			} else if !d.Failed() {
 				v.Scopes = nil
 			}
@@ -5418,16 +5318,13 @@ func DecodeTeam(d *Decoder, v *discord.Team) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x549 := v.Members[:0]
+				x549 := scratch26.Get()
 				for d.More() {
-					x549 = append(x549, *new(discord.TeamMember))
-					x550 := &x549[len(x549)-1]
+					*x549 = append(*x549, *new(discord.TeamMember))
+					x550 := &(*x549)[len(*x549)-1]
 					DecodeTeamMember(d, &(*x550))
 				}
-				if x549 == nil {
-					x549 = []discord.TeamMember{}
-				}
-				v.Members = x549
+				v.Members = scratch26.Slice(x549)
 			} else if !d.Failed() {
 				v.Members = nil
 			}
@@ -5518,16 +5415,13 @@ func DecodeInteractionData(d *Decoder, v *discord.InteractionData) {
 			}
 			seen[0] |= 1 << 6
 			if d.Array() {
-				x555 := v.Options[:0]
+				x555 := scratch27.Get()
 				for d.More() {
-					x555 = append(x555, *new(discord.ApplicationCommandDataOption))
-					x556 := &x555[len(x555)-1]
+					*x555 = append(*x555, *new(discord.ApplicationCommandDataOption))
+					x556 := &(*x555)[len(*x555)-1]
 					DecodeApplicationCommandDataOption(d, &(*x556))
 				}
-				if x555 == nil {
-					x555 = []discord.ApplicationCommandDataOption{}
-				}
-				v.Options = x555
+				v.Options = scratch27.Slice(x555)
 			} else if !d.Failed() {
 				v.Options = nil
 			}
@@ -5568,18 +5462,15 @@ func DecodeInteractionData(d *Decoder, v *discord.InteractionData) {
 			}
 			seen[0] |= 1 << 10
 			if d.Array() {
-				x558 := v.Values[:0]
+				x558 := scratch13.Get()
 				for d.More() {
-					x558 = append(x558, *new(string))
-					x559 := &x558[len(x558)-1]
+					*x558 = append(*x558, *new(string))
+					x559 := &(*x558)[len(*x558)-1]
 					if x560, ok := d.String(); ok {
 						(*x559) = x560
 					}
 				}
-				if x558 == nil {
-					x558 = []string{}
-				}
-				v.Values = x558
+				v.Values = scratch13.Slice(x558)
 			} else if !d.Failed() {
 				v.Values = nil
 			}
@@ -5661,16 +5552,13 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x563 := v.ClipParticipants[:0]
+				x563 := scratch5.Get()
 				for d.More() {
-					x563 = append(x563, *new(discord.User))
-					x564 := &x563[len(x563)-1]
+					*x563 = append(*x563, *new(discord.User))
+					x564 := &(*x563)[len(*x563)-1]
 					DecodeUser(d, &(*x564))
 				}
-				if x563 == nil {
-					x563 = []discord.User{}
-				}
-				v.ClipParticipants = x563
+				v.ClipParticipants = scratch5.Slice(x563)
 			} else if !d.Failed() {
 				v.ClipParticipants = nil
 			}
@@ -5846,16 +5734,13 @@ func DecodeMessageCall(d *Decoder, v *discord.MessageCall) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x580 := v.Participants[:0]
+				x580 := scratch2.Get()
 				for d.More() {
-					x580 = append(x580, *new(discord.Snowflake))
-					x581 := &x580[len(x580)-1]
+					*x580 = append(*x580, *new(discord.Snowflake))
+					x581 := &(*x580)[len(*x580)-1]
 					DecodeSnowflake(d, &(*x581))
 				}
-				if x580 == nil {
-					x580 = []discord.Snowflake{}
-				}
-				v.Participants = x580
+				v.Participants = scratch2.Slice(x580)
 			} else if !d.Failed() {
 				v.Participants = nil
 			}
@@ -5919,16 +5804,13 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 			}
 			seen[0] |= 1 << 4
 			if d.Array() {
-				x583 := v.Fields[:0]
+				x583 := scratch28.Get()
 				for d.More() {
-					x583 = append(x583, *new(discord.EmbedField))
-					x584 := &x583[len(x583)-1]
+					*x583 = append(*x583, *new(discord.EmbedField))
+					x584 := &(*x583)[len(*x583)-1]
 					DecodeEmbedField(d, &(*x584))
 				}
-				if x583 == nil {
-					x583 = []discord.EmbedField{}
-				}
-				v.Fields = x583
+				v.Fields = scratch28.Slice(x583)
 			} else if !d.Failed() {
 				v.Fields = nil
 			}
@@ -6431,16 +6313,13 @@ func DecodePoll(d *Decoder, v *discord.Poll) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x603 := v.Answers[:0]
+				x603 := scratch29.Get()
 				for d.More() {
-					x603 = append(x603, *new(discord.PollAnswer))
-					x604 := &x603[len(x603)-1]
+					*x603 = append(*x603, *new(discord.PollAnswer))
+					x604 := &(*x603)[len(*x603)-1]
 					DecodePollAnswer(d, &(*x604))
 				}
-				if x603 == nil {
-					x603 = []discord.PollAnswer{}
-				}
-				v.Answers = x603
+				v.Answers = scratch29.Slice(x603)
 			} else if !d.Failed() {
 				v.Answers = nil
 			}
@@ -6536,18 +6415,15 @@ func DecodeReaction(d *Decoder, v *discord.Reaction) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x607 := v.BurstColors[:0]
+				x607 := scratch13.Get()
 				for d.More() {
-					x607 = append(x607, *new(string))
-					x608 := &x607[len(x607)-1]
+					*x607 = append(*x607, *new(string))
+					x608 := &(*x607)[len(*x607)-1]
 					if x609, ok := d.String(); ok {
 						(*x608) = x609
 					}
 				}
-				if x607 == nil {
-					x607 = []string{}
-				}
-				v.BurstColors = x607
+				v.BurstColors = scratch13.Slice(x607)
 			} else if !d.Failed() {
 				v.BurstColors = nil
 			}
@@ -6837,18 +6713,15 @@ func DecodeClientTheme(d *Decoder, v *discord.ClientTheme) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x636 := v.Colors[:0]
+				x636 := scratch13.Get()
 				for d.More() {
-					x636 = append(x636, *new(string))
-					x637 := &x636[len(x636)-1]
+					*x636 = append(*x636, *new(string))
+					x637 := &(*x636)[len(*x636)-1]
 					if x638, ok := d.String(); ok {
 						(*x637) = x638
 					}
 				}
-				if x636 == nil {
-					x636 = []string{}
-				}
-				v.Colors = x636
+				v.Colors = scratch13.Slice(x636)
 			} else if !d.Failed() {
 				v.Colors = nil
 			}
@@ -7047,18 +6920,15 @@ func DecodeActivityParty(d *Decoder, v *discord.ActivityParty) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x652 := v.Size[:0]
+				x652 := scratch23.Get()
 				for d.More() {
-					x652 = append(x652, *new(int))
-					x653 := &x652[len(x652)-1]
+					*x652 = append(*x652, *new(int))
+					x653 := &(*x652)[len(*x652)-1]
 					if x654, ok := d.Int(64); ok {
 						(*x653) = int(x654)
 					}
 				}
-				if x652 == nil {
-					x652 = []int{}
-				}
-				v.Size = x652
+				v.Size = scratch23.Slice(x652)
 			} else if !d.Failed() {
 				v.Size = nil
 			}
@@ -7171,18 +7041,15 @@ func DecodeTeamMember(d *Decoder, v *discord.TeamMember) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x661 := v.Permissions[:0]
+				x661 := scratch13.Get()
 				for d.More() {
-					x661 = append(x661, *new(string))
-					x662 := &x661[len(x661)-1]
+					*x661 = append(*x661, *new(string))
+					x662 := &(*x661)[len(*x661)-1]
 					if x663, ok := d.String(); ok {
 						(*x662) = x663
 					}
 				}
-				if x661 == nil {
-					x661 = []string{}
-				}
-				v.Permissions = x661
+				v.Permissions = scratch13.Slice(x661)
 			} else if !d.Failed() {
 				v.Permissions = nil
 			}
@@ -7250,16 +7117,13 @@ func DecodeApplicationCommandDataOption(d *Decoder, v *discord.ApplicationComman
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x667 := v.Options[:0]
+				x667 := scratch27.Get()
 				for d.More() {
-					x667 = append(x667, *new(discord.ApplicationCommandDataOption))
-					x668 := &x667[len(x667)-1]
+					*x667 = append(*x667, *new(discord.ApplicationCommandDataOption))
+					x668 := &(*x667)[len(*x667)-1]
 					DecodeApplicationCommandDataOption(d, &(*x668))
 				}
-				if x667 == nil {
-					x667 = []discord.ApplicationCommandDataOption{}
-				}
-				v.Options = x667
+				v.Options = scratch27.Slice(x667)
 			} else if !d.Failed() {
 				v.Options = nil
 			}
@@ -7651,16 +7515,13 @@ func DecodePollResults(d *Decoder, v *discord.PollResults) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x694 := v.AnswerCounts[:0]
+				x694 := scratch30.Get()
 				for d.More() {
-					x694 = append(x694, *new(discord.PollAnswerCount))
-					x695 := &x694[len(x694)-1]
+					*x694 = append(*x694, *new(discord.PollAnswerCount))
+					x695 := &(*x694)[len(*x694)-1]
 					DecodePollAnswerCount(d, &(*x695))
 				}
-				if x694 == nil {
-					x694 = []discord.PollAnswerCount{}
-				}
-				v.AnswerCounts = x694
+				v.AnswerCounts = scratch30.Slice(x694)
 			} else if !d.Failed() {
 				v.AnswerCounts = nil
 			}

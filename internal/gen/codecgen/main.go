@@ -104,6 +104,7 @@ type gen struct {
 	discordOut bytes.Buffer
 	eventsOut  bytes.Buffer
 	imports    map[string]map[string]bool // file package → import paths
+	scratches  map[string]map[reflect.Type]string
 	tmp        int
 }
 
@@ -122,6 +123,7 @@ func (g *gen) file(pkg string, body *bytes.Buffer, base []string) []byte {
 		fmt.Fprintf(&b, "%q\n", p)
 	}
 	b.WriteString(")\n\n")
+	b.Write(g.scratchVars(pkg))
 	b.Write(body.Bytes())
 	return b.Bytes()
 }
@@ -202,6 +204,42 @@ func (g *gen) spell(t reflect.Type, pkg string) string {
 	}
 	log.Fatalf("cannot spell %v", t)
 	return ""
+}
+
+// scratch returns the name of the Scratch for slices of t in package pkg.
+func (g *gen) scratch(pkg string, t reflect.Type) string {
+	if g.scratches == nil {
+		g.scratches = map[string]map[reflect.Type]string{}
+	}
+	if g.scratches[pkg] == nil {
+		g.scratches[pkg] = map[reflect.Type]string{}
+	}
+	if name, ok := g.scratches[pkg][t]; ok {
+		return name
+	}
+	name := fmt.Sprintf("scratch%d", len(g.scratches[pkg]))
+	g.scratches[pkg][t] = name
+	return name
+}
+
+// scratchVars declares the Scratch variables of package pkg.
+func (g *gen) scratchVars(pkg string) []byte {
+	var b bytes.Buffer
+	names := map[string]reflect.Type{}
+	var order []string
+	for t, name := range g.scratches[pkg] {
+		names[name] = t
+		order = append(order, name)
+	}
+	sort.Slice(order, func(i, j int) bool {
+		return len(order[i]) < len(order[j]) || len(order[i]) == len(order[j]) && order[i] < order[j]
+	})
+	b.WriteString("// Buffers for the elements of arrays, one per element type.\nvar (\n")
+	for _, name := range order {
+		fmt.Fprintf(&b, "%s %s[%s]\n", name, qual(pkg, "Scratch"), g.spell(names[name], pkg))
+	}
+	b.WriteString(")\n\n")
+	return b.Bytes()
 }
 
 func (g *gen) newTmp() string {
@@ -440,11 +478,12 @@ func (g *gen) value(out *bytes.Buffer, pkg, target string, t reflect.Type) {
 			fmt.Fprintf(out, "%s(d, &%s)\n", q("Std"), target)
 			return
 		}
-		s, p := g.newTmp(), g.newTmp()
+		p, e := g.newTmp(), g.newTmp()
 		et := g.spell(t.Elem(), pkg)
-		fmt.Fprintf(out, "if d.Array() {\n%s := %s[:0]\nfor d.More() {\n%s = append(%s, *new(%s))\n%s := &%s[len(%s)-1]\n", s, target, s, s, et, p, s, s)
-		g.value(out, pkg, "(*"+p+")", t.Elem())
-		fmt.Fprintf(out, "}\nif %s == nil { %s = %s{} }\n%s = %s\n} else if !d.Failed() { %s = nil }\n", s, s, g.spell(t, pkg), target, s, target)
+		sc := g.scratch(pkg, t.Elem())
+		fmt.Fprintf(out, "if d.Array() {\n%s := %s.Get()\nfor d.More() {\n*%s = append(*%s, *new(%s))\n%s := &(*%s)[len(*%s)-1]\n", p, sc, p, p, et, e, p, p)
+		g.value(out, pkg, "(*"+e+")", t.Elem())
+		fmt.Fprintf(out, "}\n%s = %s.Slice(%s)\n} else if !d.Failed() { %s = nil }\n", target, sc, p, target)
 	case reflect.Map:
 		kt := t.Key()
 		k, x := g.newTmp(), g.newTmp()
