@@ -4351,8 +4351,8 @@ func decodeChannelInfoChannel(d *codec.Decoder, v *ChannelInfoChannel) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x260, ok := d.String(); ok {
-				v.Status = x260
+			if x378, ok := d.String(); ok {
+				v.Status = x378
 			}
 		case "voice_start_time":
 			if seen[0]&(1<<2) != 0 {
@@ -4360,8 +4360,8 @@ func decodeChannelInfoChannel(d *codec.Decoder, v *ChannelInfoChannel) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x261, ok := d.Int(64); ok {
-				v.VoiceStartTime = int64(x261)
+			if x379, ok := d.Int(64); ok {
+				v.VoiceStartTime = int64(x379)
 			}
 		default:
 			d.Unknown(k, namesChannelInfoChannel)
@@ -4392,8 +4392,8 @@ func decodeRateLimitedMeta(d *codec.Decoder, v *RateLimitedMeta) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x463, ok := d.String(); ok {
-				v.Nonce = x463
+			if x581, ok := d.String(); ok {
+				v.Nonce = x581
 			}
 		default:
 			d.Unknown(k, namesRateLimitedMeta)
@@ -4417,8 +4417,8 @@ func decodeReadyApplication(d *codec.Decoder, v *ReadyApplication) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x464, ok := d.Uint(64); ok {
-				v.Flags = discord.ApplicationFlags(x464)
+			if x582, ok := d.Uint(64); ok {
+				v.Flags = discord.ApplicationFlags(x582)
 			}
 		case "id":
 			if seen[0]&(1<<1) != 0 {
@@ -4449,8 +4449,8 @@ func decodeThreadMemberWithPresence(d *codec.Decoder, v *ThreadMemberWithPresenc
 				return
 			}
 			seen[0] |= 1 << 0
-			if x483, ok := d.Int(64); ok {
-				v.ThreadMember.Flags = int(x483)
+			if x601, ok := d.Int(64); ok {
+				v.ThreadMember.Flags = int(x601)
 			}
 		case "id":
 			if seen[0]&(1<<1) != 0 {

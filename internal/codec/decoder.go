@@ -34,6 +34,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -143,6 +144,9 @@ func (d *Decoder) skipSpace() {
 
 // peek skips white space and returns the next byte, or 0 at the end.
 func (d *Decoder) peek() byte {
+	if d.pos < len(d.buf) && d.buf[d.pos] > ' ' {
+		return d.buf[d.pos]
+	}
 	d.skipSpace()
 	if d.pos < len(d.buf) {
 		return d.buf[d.pos]
@@ -291,8 +295,9 @@ func (d *Decoder) stringBytes() []byte {
 		// Eight bytes at a time while none of them is a quote, a backslash,
 		// a control character or non-ASCII.
 		for i+8 <= len(b) {
-			w := binary.LittleEndian.Uint64(b[i:])
-			if special(w) != 0 {
+			if m := special(binary.LittleEndian.Uint64(b[i:])); m != 0 {
+				// The lowest flagged byte is a true one.
+				i += bits.TrailingZeros64(m) >> 3
 				break
 			}
 			i += 8

@@ -10,38 +10,1505 @@ import (
 
 // Buffers for the elements of arrays, one per element type.
 var (
-	scratch0  Scratch[discord.ApplicationCommandPermission]
-	scratch1  Scratch[discord.AutoModerationAction]
-	scratch2  Scratch[discord.Snowflake]
-	scratch3  Scratch[discord.ForumTag]
-	scratch4  Scratch[discord.PermissionOverwrite]
-	scratch5  Scratch[discord.User]
-	scratch6  Scratch[discord.ScheduledEventException]
-	scratch7  Scratch[discord.Activity]
-	scratch8  Scratch[discord.Emoji]
-	scratch9  Scratch[discord.GuildFeature]
-	scratch10 Scratch[discord.Role]
-	scratch11 Scratch[discord.Sticker]
-	scratch12 Scratch[discord.OAuth2Scope]
-	scratch13 Scratch[string]
-	scratch14 Scratch[discord.Entitlement]
-	scratch15 Scratch[discord.Attachment]
-	scratch16 Scratch[discord.Embed]
-	scratch17 Scratch[discord.MentionedChannel]
-	scratch18 Scratch[discord.MessageSnapshot]
-	scratch19 Scratch[discord.Reaction]
-	scratch20 Scratch[discord.StickerItem]
-	scratch21 Scratch[discord.AutoModerationKeywordPreset]
-	scratch22 Scratch[discord.RecurrenceMonth]
-	scratch23 Scratch[int]
-	scratch24 Scratch[discord.NWeekday]
-	scratch25 Scratch[discord.RecurrenceWeekday]
-	scratch26 Scratch[discord.TeamMember]
-	scratch27 Scratch[discord.ApplicationCommandDataOption]
-	scratch28 Scratch[discord.EmbedField]
-	scratch29 Scratch[discord.PollAnswer]
-	scratch30 Scratch[discord.PollAnswerCount]
+	scratch0  Scratch[discord.SelectOption]
+	scratch1  Scratch[discord.SelectDefaultValue]
+	scratch2  Scratch[discord.ChannelType]
+	scratch3  Scratch[discord.MediaGalleryItem]
+	scratch4  Scratch[discord.RadioGroupOption]
+	scratch5  Scratch[discord.CheckboxGroupOption]
+	scratch6  Scratch[discord.ApplicationCommandPermission]
+	scratch7  Scratch[discord.AutoModerationAction]
+	scratch8  Scratch[discord.Snowflake]
+	scratch9  Scratch[discord.ForumTag]
+	scratch10 Scratch[discord.PermissionOverwrite]
+	scratch11 Scratch[discord.User]
+	scratch12 Scratch[discord.ScheduledEventException]
+	scratch13 Scratch[discord.Activity]
+	scratch14 Scratch[discord.Emoji]
+	scratch15 Scratch[discord.GuildFeature]
+	scratch16 Scratch[discord.Role]
+	scratch17 Scratch[discord.Sticker]
+	scratch18 Scratch[discord.OAuth2Scope]
+	scratch19 Scratch[string]
+	scratch20 Scratch[discord.Entitlement]
+	scratch21 Scratch[discord.Attachment]
+	scratch22 Scratch[discord.Embed]
+	scratch23 Scratch[discord.MentionedChannel]
+	scratch24 Scratch[discord.MessageSnapshot]
+	scratch25 Scratch[discord.Reaction]
+	scratch26 Scratch[discord.StickerItem]
+	scratch27 Scratch[discord.AutoModerationKeywordPreset]
+	scratch28 Scratch[discord.RecurrenceMonth]
+	scratch29 Scratch[int]
+	scratch30 Scratch[discord.NWeekday]
+	scratch31 Scratch[discord.RecurrenceWeekday]
+	scratch32 Scratch[discord.TeamMember]
+	scratch33 Scratch[discord.ApplicationCommandDataOption]
+	scratch34 Scratch[discord.EmbedField]
+	scratch35 Scratch[discord.PollAnswer]
+	scratch36 Scratch[discord.PollAnswerCount]
 )
+
+// decodeComponentKind decodes a component of kind t, or returns nil for a
+// kind package discord does not know.
+func decodeComponentKind(d *Decoder, t discord.ComponentType) discord.Component {
+	switch t {
+	case 1:
+		c := new(discord.ActionRow)
+		DecodeActionRow(d, &(*c))
+		return c
+	case 2:
+		c := new(discord.Button)
+		DecodeButton(d, &(*c))
+		return c
+	case 3:
+		c := new(discord.StringSelect)
+		DecodeStringSelect(d, &(*c))
+		return c
+	case 4:
+		c := new(discord.TextInput)
+		DecodeTextInput(d, &(*c))
+		return c
+	case 5:
+		c := new(discord.UserSelect)
+		DecodeUserSelect(d, &(*c))
+		return c
+	case 6:
+		c := new(discord.RoleSelect)
+		DecodeRoleSelect(d, &(*c))
+		return c
+	case 7:
+		c := new(discord.MentionableSelect)
+		DecodeMentionableSelect(d, &(*c))
+		return c
+	case 8:
+		c := new(discord.ChannelSelect)
+		DecodeChannelSelect(d, &(*c))
+		return c
+	case 9:
+		c := new(discord.Section)
+		Unmarshaler(d, &(*c))
+		return c
+	case 10:
+		c := new(discord.TextDisplay)
+		DecodeTextDisplay(d, &(*c))
+		return c
+	case 11:
+		c := new(discord.Thumbnail)
+		DecodeThumbnail(d, &(*c))
+		return c
+	case 12:
+		c := new(discord.MediaGallery)
+		DecodeMediaGallery(d, &(*c))
+		return c
+	case 13:
+		c := new(discord.FileComponent)
+		DecodeFileComponent(d, &(*c))
+		return c
+	case 14:
+		c := new(discord.Separator)
+		DecodeSeparator(d, &(*c))
+		return c
+	case 17:
+		c := new(discord.Container)
+		DecodeContainer(d, &(*c))
+		return c
+	case 18:
+		c := new(discord.Label)
+		Unmarshaler(d, &(*c))
+		return c
+	case 19:
+		c := new(discord.FileUpload)
+		DecodeFileUpload(d, &(*c))
+		return c
+	case 21:
+		c := new(discord.RadioGroup)
+		DecodeRadioGroup(d, &(*c))
+		return c
+	case 22:
+		c := new(discord.CheckboxGroup)
+		DecodeCheckboxGroup(d, &(*c))
+		return c
+	case 23:
+		c := new(discord.Checkbox)
+		DecodeCheckbox(d, &(*c))
+		return c
+	}
+	return nil
+}
+
+// DecodeActionRow decodes a ActionRow.
+func DecodeActionRow(d *Decoder, v *discord.ActionRow) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "components":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("components")
+				return
+			}
+			seen[0] |= 1 << 0
+			DecodeComponents(d, &v.Components)
+		case "id":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 1
+			if x218, ok := d.Int(64); ok {
+				v.ID = int(x218)
+			}
+		default:
+			d.Unknown(k, namesActionRow)
+		}
+	}
+}
+
+var namesActionRow = []string{"components", "id"}
+
+// DecodeButton decodes a Button.
+func DecodeButton(d *Decoder, v *discord.Button) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "custom_id":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("custom_id")
+				return
+			}
+			seen[0] |= 1 << 0
+			if x219, ok := d.String(); ok {
+				v.CustomID = x219
+			}
+		case "disabled":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("disabled")
+				return
+			}
+			seen[0] |= 1 << 1
+			if x220, ok := d.Bool(); ok {
+				v.Disabled = x220
+			}
+		case "emoji":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("emoji")
+				return
+			}
+			seen[0] |= 1 << 2
+			if d.Null() {
+				v.Emoji = nil
+			} else {
+				if v.Emoji == nil {
+					v.Emoji = new(discord.ComponentEmoji)
+				}
+				DecodeComponentEmoji(d, &(*v.Emoji))
+			}
+		case "id":
+			if seen[0]&(1<<3) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 3
+			if x221, ok := d.Int(64); ok {
+				v.ID = int(x221)
+			}
+		case "label":
+			if seen[0]&(1<<4) != 0 {
+				d.Duplicate("label")
+				return
+			}
+			seen[0] |= 1 << 4
+			if x222, ok := d.String(); ok {
+				v.Label = x222
+			}
+		case "sku_id":
+			if seen[0]&(1<<5) != 0 {
+				d.Duplicate("sku_id")
+				return
+			}
+			seen[0] |= 1 << 5
+			DecodeSnowflake(d, &v.SKUID)
+		case "style":
+			if seen[0]&(1<<6) != 0 {
+				d.Duplicate("style")
+				return
+			}
+			seen[0] |= 1 << 6
+			if x223, ok := d.Int(64); ok {
+				v.Style = discord.ButtonStyle(x223)
+			}
+		case "url":
+			if seen[0]&(1<<7) != 0 {
+				d.Duplicate("url")
+				return
+			}
+			seen[0] |= 1 << 7
+			if x224, ok := d.String(); ok {
+				v.URL = x224
+			}
+		default:
+			d.Unknown(k, namesButton)
+		}
+	}
+}
+
+var namesButton = []string{"custom_id", "disabled", "emoji", "id", "label", "sku_id", "style", "url"}
+
+// DecodeStringSelect decodes a StringSelect.
+func DecodeStringSelect(d *Decoder, v *discord.StringSelect) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "custom_id":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("custom_id")
+				return
+			}
+			seen[0] |= 1 << 0
+			if x225, ok := d.String(); ok {
+				v.CustomID = x225
+			}
+		case "disabled":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("disabled")
+				return
+			}
+			seen[0] |= 1 << 1
+			if x226, ok := d.Bool(); ok {
+				v.Disabled = x226
+			}
+		case "id":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 2
+			if x227, ok := d.Int(64); ok {
+				v.ID = int(x227)
+			}
+		case "max_values":
+			if seen[0]&(1<<3) != 0 {
+				d.Duplicate("max_values")
+				return
+			}
+			seen[0] |= 1 << 3
+			if x228, ok := d.Int(64); ok {
+				v.MaxValues = int(x228)
+			}
+		case "min_values":
+			if seen[0]&(1<<4) != 0 {
+				d.Duplicate("min_values")
+				return
+			}
+			seen[0] |= 1 << 4
+			if d.Null() {
+				v.MinValues = discord.Null[int]()
+			} else {
+				var x229 int
+				if x230, ok := d.Int(64); ok {
+					x229 = int(x230)
+				}
+				if !d.Failed() {
+					v.MinValues = discord.Some(x229)
+				}
+			}
+		case "options":
+			if seen[0]&(1<<5) != 0 {
+				d.Duplicate("options")
+				return
+			}
+			seen[0] |= 1 << 5
+			if d.Array() {
+				x231 := scratch0.Get()
+				for d.More() {
+					*x231 = append(*x231, *new(discord.SelectOption))
+					x232 := &(*x231)[len(*x231)-1]
+					DecodeSelectOption(d, &(*x232))
+				}
+				v.Options = scratch0.Slice(x231)
+			} else if !d.Failed() {
+				v.Options = nil
+			}
+		case "placeholder":
+			if seen[0]&(1<<6) != 0 {
+				d.Duplicate("placeholder")
+				return
+			}
+			seen[0] |= 1 << 6
+			if x233, ok := d.String(); ok {
+				v.Placeholder = x233
+			}
+		case "required":
+			if seen[0]&(1<<7) != 0 {
+				d.Duplicate("required")
+				return
+			}
+			seen[0] |= 1 << 7
+			if d.Null() {
+				v.Required = discord.Null[bool]()
+			} else {
+				var x234 bool
+				if x235, ok := d.Bool(); ok {
+					x234 = x235
+				}
+				if !d.Failed() {
+					v.Required = discord.Some(x234)
+				}
+			}
+		default:
+			d.Unknown(k, namesStringSelect)
+		}
+	}
+}
+
+var namesStringSelect = []string{"custom_id", "disabled", "id", "max_values", "min_values", "options", "placeholder", "required"}
+
+// DecodeTextInput decodes a TextInput.
+func DecodeTextInput(d *Decoder, v *discord.TextInput) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "custom_id":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("custom_id")
+				return
+			}
+			seen[0] |= 1 << 0
+			if x236, ok := d.String(); ok {
+				v.CustomID = x236
+			}
+		case "id":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 1
+			if x237, ok := d.Int(64); ok {
+				v.ID = int(x237)
+			}
+		case "label":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("label")
+				return
+			}
+			seen[0] |= 1 << 2
+			if x238, ok := d.String(); ok {
+				v.Label = x238
+			}
+		case "max_length":
+			if seen[0]&(1<<3) != 0 {
+				d.Duplicate("max_length")
+				return
+			}
+			seen[0] |= 1 << 3
+			if x239, ok := d.Int(64); ok {
+				v.MaxLength = int(x239)
+			}
+		case "min_length":
+			if seen[0]&(1<<4) != 0 {
+				d.Duplicate("min_length")
+				return
+			}
+			seen[0] |= 1 << 4
+			if x240, ok := d.Int(64); ok {
+				v.MinLength = int(x240)
+			}
+		case "placeholder":
+			if seen[0]&(1<<5) != 0 {
+				d.Duplicate("placeholder")
+				return
+			}
+			seen[0] |= 1 << 5
+			if x241, ok := d.String(); ok {
+				v.Placeholder = x241
+			}
+		case "required":
+			if seen[0]&(1<<6) != 0 {
+				d.Duplicate("required")
+				return
+			}
+			seen[0] |= 1 << 6
+			if d.Null() {
+				v.Required = discord.Null[bool]()
+			} else {
+				var x242 bool
+				if x243, ok := d.Bool(); ok {
+					x242 = x243
+				}
+				if !d.Failed() {
+					v.Required = discord.Some(x242)
+				}
+			}
+		case "style":
+			if seen[0]&(1<<7) != 0 {
+				d.Duplicate("style")
+				return
+			}
+			seen[0] |= 1 << 7
+			if x244, ok := d.Int(64); ok {
+				v.Style = discord.TextInputStyle(x244)
+			}
+		case "value":
+			if seen[0]&(1<<8) != 0 {
+				d.Duplicate("value")
+				return
+			}
+			seen[0] |= 1 << 8
+			if x245, ok := d.String(); ok {
+				v.Value = x245
+			}
+		default:
+			d.Unknown(k, namesTextInput)
+		}
+	}
+}
+
+var namesTextInput = []string{"custom_id", "id", "label", "max_length", "min_length", "placeholder", "required", "style", "value"}
+
+// DecodeUserSelect decodes a UserSelect.
+func DecodeUserSelect(d *Decoder, v *discord.UserSelect) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "custom_id":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("custom_id")
+				return
+			}
+			seen[0] |= 1 << 0
+			if x246, ok := d.String(); ok {
+				v.CustomID = x246
+			}
+		case "default_values":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("default_values")
+				return
+			}
+			seen[0] |= 1 << 1
+			if d.Array() {
+				x247 := scratch1.Get()
+				for d.More() {
+					*x247 = append(*x247, *new(discord.SelectDefaultValue))
+					x248 := &(*x247)[len(*x247)-1]
+					DecodeSelectDefaultValue(d, &(*x248))
+				}
+				v.DefaultValues = scratch1.Slice(x247)
+			} else if !d.Failed() {
+				v.DefaultValues = nil
+			}
+		case "disabled":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("disabled")
+				return
+			}
+			seen[0] |= 1 << 2
+			if x249, ok := d.Bool(); ok {
+				v.Disabled = x249
+			}
+		case "id":
+			if seen[0]&(1<<3) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 3
+			if x250, ok := d.Int(64); ok {
+				v.ID = int(x250)
+			}
+		case "max_values":
+			if seen[0]&(1<<4) != 0 {
+				d.Duplicate("max_values")
+				return
+			}
+			seen[0] |= 1 << 4
+			if x251, ok := d.Int(64); ok {
+				v.MaxValues = int(x251)
+			}
+		case "min_values":
+			if seen[0]&(1<<5) != 0 {
+				d.Duplicate("min_values")
+				return
+			}
+			seen[0] |= 1 << 5
+			if d.Null() {
+				v.MinValues = discord.Null[int]()
+			} else {
+				var x252 int
+				if x253, ok := d.Int(64); ok {
+					x252 = int(x253)
+				}
+				if !d.Failed() {
+					v.MinValues = discord.Some(x252)
+				}
+			}
+		case "placeholder":
+			if seen[0]&(1<<6) != 0 {
+				d.Duplicate("placeholder")
+				return
+			}
+			seen[0] |= 1 << 6
+			if x254, ok := d.String(); ok {
+				v.Placeholder = x254
+			}
+		case "required":
+			if seen[0]&(1<<7) != 0 {
+				d.Duplicate("required")
+				return
+			}
+			seen[0] |= 1 << 7
+			if d.Null() {
+				v.Required = discord.Null[bool]()
+			} else {
+				var x255 bool
+				if x256, ok := d.Bool(); ok {
+					x255 = x256
+				}
+				if !d.Failed() {
+					v.Required = discord.Some(x255)
+				}
+			}
+		default:
+			d.Unknown(k, namesUserSelect)
+		}
+	}
+}
+
+var namesUserSelect = []string{"custom_id", "default_values", "disabled", "id", "max_values", "min_values", "placeholder", "required"}
+
+// DecodeRoleSelect decodes a RoleSelect.
+func DecodeRoleSelect(d *Decoder, v *discord.RoleSelect) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "custom_id":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("custom_id")
+				return
+			}
+			seen[0] |= 1 << 0
+			if x257, ok := d.String(); ok {
+				v.CustomID = x257
+			}
+		case "default_values":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("default_values")
+				return
+			}
+			seen[0] |= 1 << 1
+			if d.Array() {
+				x258 := scratch1.Get()
+				for d.More() {
+					*x258 = append(*x258, *new(discord.SelectDefaultValue))
+					x259 := &(*x258)[len(*x258)-1]
+					DecodeSelectDefaultValue(d, &(*x259))
+				}
+				v.DefaultValues = scratch1.Slice(x258)
+			} else if !d.Failed() {
+				v.DefaultValues = nil
+			}
+		case "disabled":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("disabled")
+				return
+			}
+			seen[0] |= 1 << 2
+			if x260, ok := d.Bool(); ok {
+				v.Disabled = x260
+			}
+		case "id":
+			if seen[0]&(1<<3) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 3
+			if x261, ok := d.Int(64); ok {
+				v.ID = int(x261)
+			}
+		case "max_values":
+			if seen[0]&(1<<4) != 0 {
+				d.Duplicate("max_values")
+				return
+			}
+			seen[0] |= 1 << 4
+			if x262, ok := d.Int(64); ok {
+				v.MaxValues = int(x262)
+			}
+		case "min_values":
+			if seen[0]&(1<<5) != 0 {
+				d.Duplicate("min_values")
+				return
+			}
+			seen[0] |= 1 << 5
+			if d.Null() {
+				v.MinValues = discord.Null[int]()
+			} else {
+				var x263 int
+				if x264, ok := d.Int(64); ok {
+					x263 = int(x264)
+				}
+				if !d.Failed() {
+					v.MinValues = discord.Some(x263)
+				}
+			}
+		case "placeholder":
+			if seen[0]&(1<<6) != 0 {
+				d.Duplicate("placeholder")
+				return
+			}
+			seen[0] |= 1 << 6
+			if x265, ok := d.String(); ok {
+				v.Placeholder = x265
+			}
+		case "required":
+			if seen[0]&(1<<7) != 0 {
+				d.Duplicate("required")
+				return
+			}
+			seen[0] |= 1 << 7
+			if d.Null() {
+				v.Required = discord.Null[bool]()
+			} else {
+				var x266 bool
+				if x267, ok := d.Bool(); ok {
+					x266 = x267
+				}
+				if !d.Failed() {
+					v.Required = discord.Some(x266)
+				}
+			}
+		default:
+			d.Unknown(k, namesRoleSelect)
+		}
+	}
+}
+
+var namesRoleSelect = []string{"custom_id", "default_values", "disabled", "id", "max_values", "min_values", "placeholder", "required"}
+
+// DecodeMentionableSelect decodes a MentionableSelect.
+func DecodeMentionableSelect(d *Decoder, v *discord.MentionableSelect) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "custom_id":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("custom_id")
+				return
+			}
+			seen[0] |= 1 << 0
+			if x268, ok := d.String(); ok {
+				v.CustomID = x268
+			}
+		case "default_values":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("default_values")
+				return
+			}
+			seen[0] |= 1 << 1
+			if d.Array() {
+				x269 := scratch1.Get()
+				for d.More() {
+					*x269 = append(*x269, *new(discord.SelectDefaultValue))
+					x270 := &(*x269)[len(*x269)-1]
+					DecodeSelectDefaultValue(d, &(*x270))
+				}
+				v.DefaultValues = scratch1.Slice(x269)
+			} else if !d.Failed() {
+				v.DefaultValues = nil
+			}
+		case "disabled":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("disabled")
+				return
+			}
+			seen[0] |= 1 << 2
+			if x271, ok := d.Bool(); ok {
+				v.Disabled = x271
+			}
+		case "id":
+			if seen[0]&(1<<3) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 3
+			if x272, ok := d.Int(64); ok {
+				v.ID = int(x272)
+			}
+		case "max_values":
+			if seen[0]&(1<<4) != 0 {
+				d.Duplicate("max_values")
+				return
+			}
+			seen[0] |= 1 << 4
+			if x273, ok := d.Int(64); ok {
+				v.MaxValues = int(x273)
+			}
+		case "min_values":
+			if seen[0]&(1<<5) != 0 {
+				d.Duplicate("min_values")
+				return
+			}
+			seen[0] |= 1 << 5
+			if d.Null() {
+				v.MinValues = discord.Null[int]()
+			} else {
+				var x274 int
+				if x275, ok := d.Int(64); ok {
+					x274 = int(x275)
+				}
+				if !d.Failed() {
+					v.MinValues = discord.Some(x274)
+				}
+			}
+		case "placeholder":
+			if seen[0]&(1<<6) != 0 {
+				d.Duplicate("placeholder")
+				return
+			}
+			seen[0] |= 1 << 6
+			if x276, ok := d.String(); ok {
+				v.Placeholder = x276
+			}
+		case "required":
+			if seen[0]&(1<<7) != 0 {
+				d.Duplicate("required")
+				return
+			}
+			seen[0] |= 1 << 7
+			if d.Null() {
+				v.Required = discord.Null[bool]()
+			} else {
+				var x277 bool
+				if x278, ok := d.Bool(); ok {
+					x277 = x278
+				}
+				if !d.Failed() {
+					v.Required = discord.Some(x277)
+				}
+			}
+		default:
+			d.Unknown(k, namesMentionableSelect)
+		}
+	}
+}
+
+var namesMentionableSelect = []string{"custom_id", "default_values", "disabled", "id", "max_values", "min_values", "placeholder", "required"}
+
+// DecodeChannelSelect decodes a ChannelSelect.
+func DecodeChannelSelect(d *Decoder, v *discord.ChannelSelect) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "channel_types":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("channel_types")
+				return
+			}
+			seen[0] |= 1 << 0
+			if d.Array() {
+				x279 := scratch2.Get()
+				for d.More() {
+					*x279 = append(*x279, *new(discord.ChannelType))
+					x280 := &(*x279)[len(*x279)-1]
+					if x281, ok := d.Int(64); ok {
+						(*x280) = discord.ChannelType(x281)
+					}
+				}
+				v.ChannelTypes = scratch2.Slice(x279)
+			} else if !d.Failed() {
+				v.ChannelTypes = nil
+			}
+		case "custom_id":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("custom_id")
+				return
+			}
+			seen[0] |= 1 << 1
+			if x282, ok := d.String(); ok {
+				v.CustomID = x282
+			}
+		case "default_values":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("default_values")
+				return
+			}
+			seen[0] |= 1 << 2
+			if d.Array() {
+				x283 := scratch1.Get()
+				for d.More() {
+					*x283 = append(*x283, *new(discord.SelectDefaultValue))
+					x284 := &(*x283)[len(*x283)-1]
+					DecodeSelectDefaultValue(d, &(*x284))
+				}
+				v.DefaultValues = scratch1.Slice(x283)
+			} else if !d.Failed() {
+				v.DefaultValues = nil
+			}
+		case "disabled":
+			if seen[0]&(1<<3) != 0 {
+				d.Duplicate("disabled")
+				return
+			}
+			seen[0] |= 1 << 3
+			if x285, ok := d.Bool(); ok {
+				v.Disabled = x285
+			}
+		case "id":
+			if seen[0]&(1<<4) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 4
+			if x286, ok := d.Int(64); ok {
+				v.ID = int(x286)
+			}
+		case "max_values":
+			if seen[0]&(1<<5) != 0 {
+				d.Duplicate("max_values")
+				return
+			}
+			seen[0] |= 1 << 5
+			if x287, ok := d.Int(64); ok {
+				v.MaxValues = int(x287)
+			}
+		case "min_values":
+			if seen[0]&(1<<6) != 0 {
+				d.Duplicate("min_values")
+				return
+			}
+			seen[0] |= 1 << 6
+			if d.Null() {
+				v.MinValues = discord.Null[int]()
+			} else {
+				var x288 int
+				if x289, ok := d.Int(64); ok {
+					x288 = int(x289)
+				}
+				if !d.Failed() {
+					v.MinValues = discord.Some(x288)
+				}
+			}
+		case "placeholder":
+			if seen[0]&(1<<7) != 0 {
+				d.Duplicate("placeholder")
+				return
+			}
+			seen[0] |= 1 << 7
+			if x290, ok := d.String(); ok {
+				v.Placeholder = x290
+			}
+		case "required":
+			if seen[0]&(1<<8) != 0 {
+				d.Duplicate("required")
+				return
+			}
+			seen[0] |= 1 << 8
+			if d.Null() {
+				v.Required = discord.Null[bool]()
+			} else {
+				var x291 bool
+				if x292, ok := d.Bool(); ok {
+					x291 = x292
+				}
+				if !d.Failed() {
+					v.Required = discord.Some(x291)
+				}
+			}
+		default:
+			d.Unknown(k, namesChannelSelect)
+		}
+	}
+}
+
+var namesChannelSelect = []string{"channel_types", "custom_id", "default_values", "disabled", "id", "max_values", "min_values", "placeholder", "required"}
+
+// DecodeTextDisplay decodes a TextDisplay.
+func DecodeTextDisplay(d *Decoder, v *discord.TextDisplay) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "content":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("content")
+				return
+			}
+			seen[0] |= 1 << 0
+			if x293, ok := d.String(); ok {
+				v.Content = x293
+			}
+		case "id":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 1
+			if x294, ok := d.Int(64); ok {
+				v.ID = int(x294)
+			}
+		default:
+			d.Unknown(k, namesTextDisplay)
+		}
+	}
+}
+
+var namesTextDisplay = []string{"content", "id"}
+
+// DecodeThumbnail decodes a Thumbnail.
+func DecodeThumbnail(d *Decoder, v *discord.Thumbnail) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "description":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("description")
+				return
+			}
+			seen[0] |= 1 << 0
+			if x295, ok := d.String(); ok {
+				v.Description = x295
+			}
+		case "id":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 1
+			if x296, ok := d.Int(64); ok {
+				v.ID = int(x296)
+			}
+		case "media":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("media")
+				return
+			}
+			seen[0] |= 1 << 2
+			DecodeUnfurledMedia(d, &v.Media)
+		case "spoiler":
+			if seen[0]&(1<<3) != 0 {
+				d.Duplicate("spoiler")
+				return
+			}
+			seen[0] |= 1 << 3
+			if x297, ok := d.Bool(); ok {
+				v.Spoiler = x297
+			}
+		default:
+			d.Unknown(k, namesThumbnail)
+		}
+	}
+}
+
+var namesThumbnail = []string{"description", "id", "media", "spoiler"}
+
+// DecodeMediaGallery decodes a MediaGallery.
+func DecodeMediaGallery(d *Decoder, v *discord.MediaGallery) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "id":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 0
+			if x298, ok := d.Int(64); ok {
+				v.ID = int(x298)
+			}
+		case "items":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("items")
+				return
+			}
+			seen[0] |= 1 << 1
+			if d.Array() {
+				x299 := scratch3.Get()
+				for d.More() {
+					*x299 = append(*x299, *new(discord.MediaGalleryItem))
+					x300 := &(*x299)[len(*x299)-1]
+					DecodeMediaGalleryItem(d, &(*x300))
+				}
+				v.Items = scratch3.Slice(x299)
+			} else if !d.Failed() {
+				v.Items = nil
+			}
+		default:
+			d.Unknown(k, namesMediaGallery)
+		}
+	}
+}
+
+var namesMediaGallery = []string{"id", "items"}
+
+// DecodeFileComponent decodes a FileComponent.
+func DecodeFileComponent(d *Decoder, v *discord.FileComponent) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "file":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("file")
+				return
+			}
+			seen[0] |= 1 << 0
+			DecodeUnfurledMedia(d, &v.File)
+		case "id":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 1
+			if x301, ok := d.Int(64); ok {
+				v.ID = int(x301)
+			}
+		case "name":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("name")
+				return
+			}
+			seen[0] |= 1 << 2
+			if x302, ok := d.String(); ok {
+				v.Name = x302
+			}
+		case "size":
+			if seen[0]&(1<<3) != 0 {
+				d.Duplicate("size")
+				return
+			}
+			seen[0] |= 1 << 3
+			if x303, ok := d.Int(64); ok {
+				v.Size = int(x303)
+			}
+		case "spoiler":
+			if seen[0]&(1<<4) != 0 {
+				d.Duplicate("spoiler")
+				return
+			}
+			seen[0] |= 1 << 4
+			if x304, ok := d.Bool(); ok {
+				v.Spoiler = x304
+			}
+		default:
+			d.Unknown(k, namesFileComponent)
+		}
+	}
+}
+
+var namesFileComponent = []string{"file", "id", "name", "size", "spoiler"}
+
+// DecodeSeparator decodes a Separator.
+func DecodeSeparator(d *Decoder, v *discord.Separator) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "divider":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("divider")
+				return
+			}
+			seen[0] |= 1 << 0
+			if d.Null() {
+				v.Divider = discord.Null[bool]()
+			} else {
+				var x305 bool
+				if x306, ok := d.Bool(); ok {
+					x305 = x306
+				}
+				if !d.Failed() {
+					v.Divider = discord.Some(x305)
+				}
+			}
+		case "id":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 1
+			if x307, ok := d.Int(64); ok {
+				v.ID = int(x307)
+			}
+		case "spacing":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("spacing")
+				return
+			}
+			seen[0] |= 1 << 2
+			if x308, ok := d.Int(64); ok {
+				v.Spacing = discord.SeparatorSpacing(x308)
+			}
+		default:
+			d.Unknown(k, namesSeparator)
+		}
+	}
+}
+
+var namesSeparator = []string{"divider", "id", "spacing"}
+
+// DecodeContainer decodes a Container.
+func DecodeContainer(d *Decoder, v *discord.Container) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "accent_color":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("accent_color")
+				return
+			}
+			seen[0] |= 1 << 0
+			DecodeColor(d, &v.AccentColor)
+		case "components":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("components")
+				return
+			}
+			seen[0] |= 1 << 1
+			DecodeComponents(d, &v.Components)
+		case "id":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 2
+			if x309, ok := d.Int(64); ok {
+				v.ID = int(x309)
+			}
+		case "spoiler":
+			if seen[0]&(1<<3) != 0 {
+				d.Duplicate("spoiler")
+				return
+			}
+			seen[0] |= 1 << 3
+			if x310, ok := d.Bool(); ok {
+				v.Spoiler = x310
+			}
+		default:
+			d.Unknown(k, namesContainer)
+		}
+	}
+}
+
+var namesContainer = []string{"accent_color", "components", "id", "spoiler"}
+
+// DecodeFileUpload decodes a FileUpload.
+func DecodeFileUpload(d *Decoder, v *discord.FileUpload) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "custom_id":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("custom_id")
+				return
+			}
+			seen[0] |= 1 << 0
+			if x311, ok := d.String(); ok {
+				v.CustomID = x311
+			}
+		case "id":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 1
+			if x312, ok := d.Int(64); ok {
+				v.ID = int(x312)
+			}
+		case "max_values":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("max_values")
+				return
+			}
+			seen[0] |= 1 << 2
+			if x313, ok := d.Int(64); ok {
+				v.MaxValues = int(x313)
+			}
+		case "min_values":
+			if seen[0]&(1<<3) != 0 {
+				d.Duplicate("min_values")
+				return
+			}
+			seen[0] |= 1 << 3
+			if d.Null() {
+				v.MinValues = discord.Null[int]()
+			} else {
+				var x314 int
+				if x315, ok := d.Int(64); ok {
+					x314 = int(x315)
+				}
+				if !d.Failed() {
+					v.MinValues = discord.Some(x314)
+				}
+			}
+		case "required":
+			if seen[0]&(1<<4) != 0 {
+				d.Duplicate("required")
+				return
+			}
+			seen[0] |= 1 << 4
+			if d.Null() {
+				v.Required = discord.Null[bool]()
+			} else {
+				var x316 bool
+				if x317, ok := d.Bool(); ok {
+					x316 = x317
+				}
+				if !d.Failed() {
+					v.Required = discord.Some(x316)
+				}
+			}
+		default:
+			d.Unknown(k, namesFileUpload)
+		}
+	}
+}
+
+var namesFileUpload = []string{"custom_id", "id", "max_values", "min_values", "required"}
+
+// DecodeRadioGroup decodes a RadioGroup.
+func DecodeRadioGroup(d *Decoder, v *discord.RadioGroup) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "custom_id":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("custom_id")
+				return
+			}
+			seen[0] |= 1 << 0
+			if x318, ok := d.String(); ok {
+				v.CustomID = x318
+			}
+		case "id":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 1
+			if x319, ok := d.Int(64); ok {
+				v.ID = int(x319)
+			}
+		case "options":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("options")
+				return
+			}
+			seen[0] |= 1 << 2
+			if d.Array() {
+				x320 := scratch4.Get()
+				for d.More() {
+					*x320 = append(*x320, *new(discord.RadioGroupOption))
+					x321 := &(*x320)[len(*x320)-1]
+					DecodeRadioGroupOption(d, &(*x321))
+				}
+				v.Options = scratch4.Slice(x320)
+			} else if !d.Failed() {
+				v.Options = nil
+			}
+		case "required":
+			if seen[0]&(1<<3) != 0 {
+				d.Duplicate("required")
+				return
+			}
+			seen[0] |= 1 << 3
+			if d.Null() {
+				v.Required = discord.Null[bool]()
+			} else {
+				var x322 bool
+				if x323, ok := d.Bool(); ok {
+					x322 = x323
+				}
+				if !d.Failed() {
+					v.Required = discord.Some(x322)
+				}
+			}
+		default:
+			d.Unknown(k, namesRadioGroup)
+		}
+	}
+}
+
+var namesRadioGroup = []string{"custom_id", "id", "options", "required"}
+
+// DecodeCheckboxGroup decodes a CheckboxGroup.
+func DecodeCheckboxGroup(d *Decoder, v *discord.CheckboxGroup) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "custom_id":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("custom_id")
+				return
+			}
+			seen[0] |= 1 << 0
+			if x324, ok := d.String(); ok {
+				v.CustomID = x324
+			}
+		case "id":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 1
+			if x325, ok := d.Int(64); ok {
+				v.ID = int(x325)
+			}
+		case "max_values":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("max_values")
+				return
+			}
+			seen[0] |= 1 << 2
+			if x326, ok := d.Int(64); ok {
+				v.MaxValues = int(x326)
+			}
+		case "min_values":
+			if seen[0]&(1<<3) != 0 {
+				d.Duplicate("min_values")
+				return
+			}
+			seen[0] |= 1 << 3
+			if d.Null() {
+				v.MinValues = discord.Null[int]()
+			} else {
+				var x327 int
+				if x328, ok := d.Int(64); ok {
+					x327 = int(x328)
+				}
+				if !d.Failed() {
+					v.MinValues = discord.Some(x327)
+				}
+			}
+		case "options":
+			if seen[0]&(1<<4) != 0 {
+				d.Duplicate("options")
+				return
+			}
+			seen[0] |= 1 << 4
+			if d.Array() {
+				x329 := scratch5.Get()
+				for d.More() {
+					*x329 = append(*x329, *new(discord.CheckboxGroupOption))
+					x330 := &(*x329)[len(*x329)-1]
+					DecodeCheckboxGroupOption(d, &(*x330))
+				}
+				v.Options = scratch5.Slice(x329)
+			} else if !d.Failed() {
+				v.Options = nil
+			}
+		case "required":
+			if seen[0]&(1<<5) != 0 {
+				d.Duplicate("required")
+				return
+			}
+			seen[0] |= 1 << 5
+			if d.Null() {
+				v.Required = discord.Null[bool]()
+			} else {
+				var x331 bool
+				if x332, ok := d.Bool(); ok {
+					x331 = x332
+				}
+				if !d.Failed() {
+					v.Required = discord.Some(x331)
+				}
+			}
+		default:
+			d.Unknown(k, namesCheckboxGroup)
+		}
+	}
+}
+
+var namesCheckboxGroup = []string{"custom_id", "id", "max_values", "min_values", "options", "required"}
+
+// DecodeCheckbox decodes a Checkbox.
+func DecodeCheckbox(d *Decoder, v *discord.Checkbox) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "custom_id":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("custom_id")
+				return
+			}
+			seen[0] |= 1 << 0
+			if x333, ok := d.String(); ok {
+				v.CustomID = x333
+			}
+		case "default":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("default")
+				return
+			}
+			seen[0] |= 1 << 1
+			if x334, ok := d.Bool(); ok {
+				v.Default = x334
+			}
+		case "id":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 2
+			if x335, ok := d.Int(64); ok {
+				v.ID = int(x335)
+			}
+		default:
+			d.Unknown(k, namesCheckbox)
+		}
+	}
+}
+
+var namesCheckbox = []string{"custom_id", "default", "id"}
 
 // DecodeGuildApplicationCommandPermissions decodes a GuildApplicationCommandPermissions.
 func DecodeGuildApplicationCommandPermissions(d *Decoder, v *discord.GuildApplicationCommandPermissions) {
@@ -79,13 +1546,13 @@ func DecodeGuildApplicationCommandPermissions(d *Decoder, v *discord.GuildApplic
 			}
 			seen[0] |= 1 << 3
 			if d.Array() {
-				x218 := scratch0.Get()
+				x336 := scratch6.Get()
 				for d.More() {
-					*x218 = append(*x218, *new(discord.ApplicationCommandPermission))
-					x219 := &(*x218)[len(*x218)-1]
-					DecodeApplicationCommandPermission(d, &(*x219))
+					*x336 = append(*x336, *new(discord.ApplicationCommandPermission))
+					x337 := &(*x336)[len(*x336)-1]
+					DecodeApplicationCommandPermission(d, &(*x337))
 				}
-				v.Permissions = scratch0.Slice(x218)
+				v.Permissions = scratch6.Slice(x336)
 			} else if !d.Failed() {
 				v.Permissions = nil
 			}
@@ -125,8 +1592,8 @@ func DecodeAutoModerationAction(d *Decoder, v *discord.AutoModerationAction) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x220, ok := d.Int(64); ok {
-				v.Type = discord.AutoModerationActionType(x220)
+			if x338, ok := d.Int(64); ok {
+				v.Type = discord.AutoModerationActionType(x338)
 			}
 		default:
 			d.Unknown(k, namesAutoModerationAction)
@@ -151,13 +1618,13 @@ func DecodeAutoModerationRule(d *Decoder, v *discord.AutoModerationRule) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x221 := scratch1.Get()
+				x339 := scratch7.Get()
 				for d.More() {
-					*x221 = append(*x221, *new(discord.AutoModerationAction))
-					x222 := &(*x221)[len(*x221)-1]
-					DecodeAutoModerationAction(d, &(*x222))
+					*x339 = append(*x339, *new(discord.AutoModerationAction))
+					x340 := &(*x339)[len(*x339)-1]
+					DecodeAutoModerationAction(d, &(*x340))
 				}
-				v.Actions = scratch1.Slice(x221)
+				v.Actions = scratch7.Slice(x339)
 			} else if !d.Failed() {
 				v.Actions = nil
 			}
@@ -174,8 +1641,8 @@ func DecodeAutoModerationRule(d *Decoder, v *discord.AutoModerationRule) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x223, ok := d.Bool(); ok {
-				v.Enabled = x223
+			if x341, ok := d.Bool(); ok {
+				v.Enabled = x341
 			}
 		case "event_type":
 			if seen[0]&(1<<3) != 0 {
@@ -183,8 +1650,8 @@ func DecodeAutoModerationRule(d *Decoder, v *discord.AutoModerationRule) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x224, ok := d.Int(64); ok {
-				v.EventType = discord.AutoModerationEventType(x224)
+			if x342, ok := d.Int(64); ok {
+				v.EventType = discord.AutoModerationEventType(x342)
 			}
 		case "exempt_channels":
 			if seen[0]&(1<<4) != 0 {
@@ -193,13 +1660,13 @@ func DecodeAutoModerationRule(d *Decoder, v *discord.AutoModerationRule) {
 			}
 			seen[0] |= 1 << 4
 			if d.Array() {
-				x225 := scratch2.Get()
+				x343 := scratch8.Get()
 				for d.More() {
-					*x225 = append(*x225, *new(discord.Snowflake))
-					x226 := &(*x225)[len(*x225)-1]
-					DecodeSnowflake(d, &(*x226))
+					*x343 = append(*x343, *new(discord.Snowflake))
+					x344 := &(*x343)[len(*x343)-1]
+					DecodeSnowflake(d, &(*x344))
 				}
-				v.ExemptChannels = scratch2.Slice(x225)
+				v.ExemptChannels = scratch8.Slice(x343)
 			} else if !d.Failed() {
 				v.ExemptChannels = nil
 			}
@@ -210,13 +1677,13 @@ func DecodeAutoModerationRule(d *Decoder, v *discord.AutoModerationRule) {
 			}
 			seen[0] |= 1 << 5
 			if d.Array() {
-				x227 := scratch2.Get()
+				x345 := scratch8.Get()
 				for d.More() {
-					*x227 = append(*x227, *new(discord.Snowflake))
-					x228 := &(*x227)[len(*x227)-1]
-					DecodeSnowflake(d, &(*x228))
+					*x345 = append(*x345, *new(discord.Snowflake))
+					x346 := &(*x345)[len(*x345)-1]
+					DecodeSnowflake(d, &(*x346))
 				}
-				v.ExemptRoles = scratch2.Slice(x227)
+				v.ExemptRoles = scratch8.Slice(x345)
 			} else if !d.Failed() {
 				v.ExemptRoles = nil
 			}
@@ -240,8 +1707,8 @@ func DecodeAutoModerationRule(d *Decoder, v *discord.AutoModerationRule) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x229, ok := d.String(); ok {
-				v.Name = x229
+			if x347, ok := d.String(); ok {
+				v.Name = x347
 			}
 		case "trigger_metadata":
 			if seen[0]&(1<<9) != 0 {
@@ -256,8 +1723,8 @@ func DecodeAutoModerationRule(d *Decoder, v *discord.AutoModerationRule) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x230, ok := d.Int(64); ok {
-				v.TriggerType = discord.AutoModerationTriggerType(x230)
+			if x348, ok := d.Int(64); ok {
+				v.TriggerType = discord.AutoModerationTriggerType(x348)
 			}
 		default:
 			d.Unknown(k, namesAutoModerationRule)
@@ -289,13 +1756,13 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x231 := scratch2.Get()
+				x349 := scratch8.Get()
 				for d.More() {
-					*x231 = append(*x231, *new(discord.Snowflake))
-					x232 := &(*x231)[len(*x231)-1]
-					DecodeSnowflake(d, &(*x232))
+					*x349 = append(*x349, *new(discord.Snowflake))
+					x350 := &(*x349)[len(*x349)-1]
+					DecodeSnowflake(d, &(*x350))
 				}
-				v.AppliedTags = scratch2.Slice(x231)
+				v.AppliedTags = scratch8.Slice(x349)
 			} else if !d.Failed() {
 				v.AppliedTags = nil
 			}
@@ -306,13 +1773,13 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x233 := scratch3.Get()
+				x351 := scratch9.Get()
 				for d.More() {
-					*x233 = append(*x233, *new(discord.ForumTag))
-					x234 := &(*x233)[len(*x233)-1]
-					DecodeForumTag(d, &(*x234))
+					*x351 = append(*x351, *new(discord.ForumTag))
+					x352 := &(*x351)[len(*x351)-1]
+					DecodeForumTag(d, &(*x352))
 				}
-				v.AvailableTags = scratch3.Slice(x233)
+				v.AvailableTags = scratch9.Slice(x351)
 			} else if !d.Failed() {
 				v.AvailableTags = nil
 			}
@@ -322,8 +1789,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x235, ok := d.Int(64); ok {
-				v.Bitrate = int(x235)
+			if x353, ok := d.Int(64); ok {
+				v.Bitrate = int(x353)
 			}
 		case "default_auto_archive_duration":
 			if seen[0]&(1<<4) != 0 {
@@ -331,8 +1798,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x236, ok := d.Int(64); ok {
-				v.DefaultAutoArchiveDuration = discord.AutoArchiveDuration(x236)
+			if x354, ok := d.Int(64); ok {
+				v.DefaultAutoArchiveDuration = discord.AutoArchiveDuration(x354)
 			}
 		case "default_forum_layout":
 			if seen[0]&(1<<5) != 0 {
@@ -340,8 +1807,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x237, ok := d.Int(64); ok {
-				v.DefaultForumLayout = discord.ForumLayout(x237)
+			if x355, ok := d.Int(64); ok {
+				v.DefaultForumLayout = discord.ForumLayout(x355)
 			}
 		case "default_reaction_emoji":
 			if seen[0]&(1<<6) != 0 {
@@ -363,8 +1830,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x238, ok := d.Int(64); ok {
-				v.DefaultSortOrder = discord.ForumSortOrder(x238)
+			if x356, ok := d.Int(64); ok {
+				v.DefaultSortOrder = discord.ForumSortOrder(x356)
 			}
 		case "default_tag_setting":
 			if seen[0]&(1<<8) != 0 {
@@ -372,8 +1839,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x239, ok := d.String(); ok {
-				v.DefaultTagSetting = discord.ThreadSearchTagSetting(x239)
+			if x357, ok := d.String(); ok {
+				v.DefaultTagSetting = discord.ThreadSearchTagSetting(x357)
 			}
 		case "default_thread_rate_limit_per_user":
 			if seen[0]&(1<<9) != 0 {
@@ -381,8 +1848,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x240, ok := d.Int(64); ok {
-				v.DefaultThreadRateLimitPerUser = int(x240)
+			if x358, ok := d.Int(64); ok {
+				v.DefaultThreadRateLimitPerUser = int(x358)
 			}
 		case "flags":
 			if seen[0]&(1<<10) != 0 {
@@ -390,8 +1857,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x241, ok := d.Uint(64); ok {
-				v.Flags = discord.ChannelFlags(x241)
+			if x359, ok := d.Uint(64); ok {
+				v.Flags = discord.ChannelFlags(x359)
 			}
 		case "guild_id":
 			if seen[0]&(1<<11) != 0 {
@@ -406,8 +1873,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x242, ok := d.String(); ok {
-				v.Icon = x242
+			if x360, ok := d.String(); ok {
+				v.Icon = x360
 			}
 		case "id":
 			if seen[0]&(1<<13) != 0 {
@@ -436,8 +1903,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 16
-			if x243, ok := d.Bool(); ok {
-				v.Managed = x243
+			if x361, ok := d.Bool(); ok {
+				v.Managed = x361
 			}
 		case "member":
 			if seen[0]&(1<<17) != 0 {
@@ -459,8 +1926,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 18
-			if x244, ok := d.Int(64); ok {
-				v.MemberCount = int(x244)
+			if x362, ok := d.Int(64); ok {
+				v.MemberCount = int(x362)
 			}
 		case "message_count":
 			if seen[0]&(1<<19) != 0 {
@@ -468,8 +1935,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 19
-			if x245, ok := d.Int(64); ok {
-				v.MessageCount = int(x245)
+			if x363, ok := d.Int(64); ok {
+				v.MessageCount = int(x363)
 			}
 		case "name":
 			if seen[0]&(1<<20) != 0 {
@@ -477,8 +1944,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 20
-			if x246, ok := d.String(); ok {
-				v.Name = x246
+			if x364, ok := d.String(); ok {
+				v.Name = x364
 			}
 		case "nsfw":
 			if seen[0]&(1<<21) != 0 {
@@ -486,8 +1953,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 21
-			if x247, ok := d.Bool(); ok {
-				v.NSFW = x247
+			if x365, ok := d.Bool(); ok {
+				v.NSFW = x365
 			}
 		case "owner_id":
 			if seen[0]&(1<<22) != 0 {
@@ -510,13 +1977,13 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 			}
 			seen[0] |= 1 << 24
 			if d.Array() {
-				x248 := scratch4.Get()
+				x366 := scratch10.Get()
 				for d.More() {
-					*x248 = append(*x248, *new(discord.PermissionOverwrite))
-					x249 := &(*x248)[len(*x248)-1]
-					DecodePermissionOverwrite(d, &(*x249))
+					*x366 = append(*x366, *new(discord.PermissionOverwrite))
+					x367 := &(*x366)[len(*x366)-1]
+					DecodePermissionOverwrite(d, &(*x367))
 				}
-				v.PermissionOverwrites = scratch4.Slice(x248)
+				v.PermissionOverwrites = scratch10.Slice(x366)
 			} else if !d.Failed() {
 				v.PermissionOverwrites = nil
 			}
@@ -533,8 +2000,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 26
-			if x250, ok := d.Int(64); ok {
-				v.Position = int(x250)
+			if x368, ok := d.Int(64); ok {
+				v.Position = int(x368)
 			}
 		case "rate_limit_per_user":
 			if seen[0]&(1<<27) != 0 {
@@ -542,8 +2009,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 27
-			if x251, ok := d.Int(64); ok {
-				v.RateLimitPerUser = int(x251)
+			if x369, ok := d.Int(64); ok {
+				v.RateLimitPerUser = int(x369)
 			}
 		case "recipients":
 			if seen[0]&(1<<28) != 0 {
@@ -552,13 +2019,13 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 			}
 			seen[0] |= 1 << 28
 			if d.Array() {
-				x252 := scratch5.Get()
+				x370 := scratch11.Get()
 				for d.More() {
-					*x252 = append(*x252, *new(discord.User))
-					x253 := &(*x252)[len(*x252)-1]
-					DecodeUser(d, &(*x253))
+					*x370 = append(*x370, *new(discord.User))
+					x371 := &(*x370)[len(*x370)-1]
+					DecodeUser(d, &(*x371))
 				}
-				v.Recipients = scratch5.Slice(x252)
+				v.Recipients = scratch11.Slice(x370)
 			} else if !d.Failed() {
 				v.Recipients = nil
 			}
@@ -568,8 +2035,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 29
-			if x254, ok := d.String(); ok {
-				v.RTCRegion = x254
+			if x372, ok := d.String(); ok {
+				v.RTCRegion = x372
 			}
 		case "thread_metadata":
 			if seen[0]&(1<<30) != 0 {
@@ -591,8 +2058,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 31
-			if x255, ok := d.String(); ok {
-				v.Topic = x255
+			if x373, ok := d.String(); ok {
+				v.Topic = x373
 			}
 		case "total_message_sent":
 			if seen[0]&(1<<32) != 0 {
@@ -600,8 +2067,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 32
-			if x256, ok := d.Int(64); ok {
-				v.TotalMessageSent = int(x256)
+			if x374, ok := d.Int(64); ok {
+				v.TotalMessageSent = int(x374)
 			}
 		case "type":
 			if seen[0]&(1<<33) != 0 {
@@ -609,8 +2076,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 33
-			if x257, ok := d.Int(64); ok {
-				v.Type = discord.ChannelType(x257)
+			if x375, ok := d.Int(64); ok {
+				v.Type = discord.ChannelType(x375)
 			}
 		case "user_limit":
 			if seen[0]&(1<<34) != 0 {
@@ -618,8 +2085,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 34
-			if x258, ok := d.Int(64); ok {
-				v.UserLimit = int(x258)
+			if x376, ok := d.Int(64); ok {
+				v.UserLimit = int(x376)
 			}
 		case "video_quality_mode":
 			if seen[0]&(1<<35) != 0 {
@@ -627,8 +2094,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 35
-			if x259, ok := d.Int(64); ok {
-				v.VideoQualityMode = discord.VideoQualityMode(x259)
+			if x377, ok := d.Int(64); ok {
+				v.VideoQualityMode = discord.VideoQualityMode(x377)
 			}
 		default:
 			d.Unknown(k, namesChannel)
@@ -659,8 +2126,8 @@ func DecodeEntitlement(d *Decoder, v *discord.Entitlement) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x262, ok := d.Bool(); ok {
-				v.Consumed = x262
+			if x380, ok := d.Bool(); ok {
+				v.Consumed = x380
 			}
 		case "deleted":
 			if seen[0]&(1<<2) != 0 {
@@ -668,8 +2135,8 @@ func DecodeEntitlement(d *Decoder, v *discord.Entitlement) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x263, ok := d.Bool(); ok {
-				v.Deleted = x263
+			if x381, ok := d.Bool(); ok {
+				v.Deleted = x381
 			}
 		case "ends_at":
 			if seen[0]&(1<<3) != 0 {
@@ -691,8 +2158,8 @@ func DecodeEntitlement(d *Decoder, v *discord.Entitlement) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x264, ok := d.Int(64); ok {
-				v.FulfillmentStatus = discord.FulfillmentStatus(x264)
+			if x382, ok := d.Int(64); ok {
+				v.FulfillmentStatus = discord.FulfillmentStatus(x382)
 			}
 		case "gift_code_flags":
 			if seen[0]&(1<<6) != 0 {
@@ -700,8 +2167,8 @@ func DecodeEntitlement(d *Decoder, v *discord.Entitlement) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x265, ok := d.Int(64); ok {
-				v.GiftCodeFlags = int(x265)
+			if x383, ok := d.Int(64); ok {
+				v.GiftCodeFlags = int(x383)
 			}
 		case "gifter_user_id":
 			if seen[0]&(1<<7) != 0 {
@@ -765,8 +2232,8 @@ func DecodeEntitlement(d *Decoder, v *discord.Entitlement) {
 				return
 			}
 			seen[0] |= 1 << 15
-			if x266, ok := d.Int(64); ok {
-				v.Type = discord.EntitlementType(x266)
+			if x384, ok := d.Int(64); ok {
+				v.Type = discord.EntitlementType(x384)
 			}
 		case "user_id":
 			if seen[0]&(1<<16) != 0 {
@@ -797,8 +2264,8 @@ func DecodeAuditLogChange(d *Decoder, v *discord.AuditLogChange) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x267, ok := d.String(); ok {
-				v.Key = x267
+			if x385, ok := d.String(); ok {
+				v.Key = x385
 			}
 		case "new_value":
 			if seen[0]&(1<<1) != 0 {
@@ -843,8 +2310,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x268, ok := d.String(); ok {
-				v.Avatar = x268
+			if x386, ok := d.String(); ok {
+				v.Avatar = x386
 			}
 		case "avatar_decoration_data":
 			if seen[0]&(1<<2) != 0 {
@@ -866,8 +2333,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x269, ok := d.String(); ok {
-				v.Banner = x269
+			if x387, ok := d.String(); ok {
+				v.Banner = x387
 			}
 		case "bot":
 			if seen[0]&(1<<4) != 0 {
@@ -875,8 +2342,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x270, ok := d.Bool(); ok {
-				v.Bot = x270
+			if x388, ok := d.Bool(); ok {
+				v.Bot = x388
 			}
 		case "collectibles":
 			if seen[0]&(1<<5) != 0 {
@@ -898,8 +2365,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x271, ok := d.String(); ok {
-				v.Discriminator = x271
+			if x389, ok := d.String(); ok {
+				v.Discriminator = x389
 			}
 		case "email":
 			if seen[0]&(1<<7) != 0 {
@@ -907,8 +2374,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x272, ok := d.String(); ok {
-				v.Email = x272
+			if x390, ok := d.String(); ok {
+				v.Email = x390
 			}
 		case "flags":
 			if seen[0]&(1<<8) != 0 {
@@ -916,8 +2383,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x273, ok := d.Uint(64); ok {
-				v.Flags = discord.UserFlags(x273)
+			if x391, ok := d.Uint(64); ok {
+				v.Flags = discord.UserFlags(x391)
 			}
 		case "global_name":
 			if seen[0]&(1<<9) != 0 {
@@ -925,8 +2392,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x274, ok := d.String(); ok {
-				v.GlobalName = x274
+			if x392, ok := d.String(); ok {
+				v.GlobalName = x392
 			}
 		case "id":
 			if seen[0]&(1<<10) != 0 {
@@ -941,8 +2408,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 11
-			if x275, ok := d.String(); ok {
-				v.Locale = discord.Locale(x275)
+			if x393, ok := d.String(); ok {
+				v.Locale = discord.Locale(x393)
 			}
 		case "member":
 			if seen[0]&(1<<12) != 0 {
@@ -964,8 +2431,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 13
-			if x276, ok := d.Bool(); ok {
-				v.MFAEnabled = x276
+			if x394, ok := d.Bool(); ok {
+				v.MFAEnabled = x394
 			}
 		case "premium_type":
 			if seen[0]&(1<<14) != 0 {
@@ -973,8 +2440,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 14
-			if x277, ok := d.Int(64); ok {
-				v.PremiumType = discord.PremiumType(x277)
+			if x395, ok := d.Int(64); ok {
+				v.PremiumType = discord.PremiumType(x395)
 			}
 		case "primary_guild":
 			if seen[0]&(1<<15) != 0 {
@@ -996,8 +2463,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 16
-			if x278, ok := d.Uint(64); ok {
-				v.PublicFlags = discord.UserFlags(x278)
+			if x396, ok := d.Uint(64); ok {
+				v.PublicFlags = discord.UserFlags(x396)
 			}
 		case "system":
 			if seen[0]&(1<<17) != 0 {
@@ -1005,8 +2472,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 17
-			if x279, ok := d.Bool(); ok {
-				v.System = x279
+			if x397, ok := d.Bool(); ok {
+				v.System = x397
 			}
 		case "username":
 			if seen[0]&(1<<18) != 0 {
@@ -1014,8 +2481,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 18
-			if x280, ok := d.String(); ok {
-				v.Username = x280
+			if x398, ok := d.String(); ok {
+				v.Username = x398
 			}
 		case "verified":
 			if seen[0]&(1<<19) != 0 {
@@ -1023,8 +2490,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 19
-			if x281, ok := d.Bool(); ok {
-				v.Verified = x281
+			if x399, ok := d.Bool(); ok {
+				v.Verified = x399
 			}
 		default:
 			d.Unknown(k, namesUser)
@@ -1048,8 +2515,8 @@ func DecodeEmoji(d *Decoder, v *discord.Emoji) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x282, ok := d.Bool(); ok {
-				v.Animated = x282
+			if x400, ok := d.Bool(); ok {
+				v.Animated = x400
 			}
 		case "available":
 			if seen[0]&(1<<1) != 0 {
@@ -1057,8 +2524,8 @@ func DecodeEmoji(d *Decoder, v *discord.Emoji) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x283, ok := d.Bool(); ok {
-				v.Available = x283
+			if x401, ok := d.Bool(); ok {
+				v.Available = x401
 			}
 		case "id":
 			if seen[0]&(1<<2) != 0 {
@@ -1073,8 +2540,8 @@ func DecodeEmoji(d *Decoder, v *discord.Emoji) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x284, ok := d.Bool(); ok {
-				v.Managed = x284
+			if x402, ok := d.Bool(); ok {
+				v.Managed = x402
 			}
 		case "name":
 			if seen[0]&(1<<4) != 0 {
@@ -1082,8 +2549,8 @@ func DecodeEmoji(d *Decoder, v *discord.Emoji) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x285, ok := d.String(); ok {
-				v.Name = x285
+			if x403, ok := d.String(); ok {
+				v.Name = x403
 			}
 		case "require_colons":
 			if seen[0]&(1<<5) != 0 {
@@ -1091,8 +2558,8 @@ func DecodeEmoji(d *Decoder, v *discord.Emoji) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x286, ok := d.Bool(); ok {
-				v.RequireColons = x286
+			if x404, ok := d.Bool(); ok {
+				v.RequireColons = x404
 			}
 		case "roles":
 			if seen[0]&(1<<6) != 0 {
@@ -1101,13 +2568,13 @@ func DecodeEmoji(d *Decoder, v *discord.Emoji) {
 			}
 			seen[0] |= 1 << 6
 			if d.Array() {
-				x287 := scratch2.Get()
+				x405 := scratch8.Get()
 				for d.More() {
-					*x287 = append(*x287, *new(discord.Snowflake))
-					x288 := &(*x287)[len(*x287)-1]
-					DecodeSnowflake(d, &(*x288))
+					*x405 = append(*x405, *new(discord.Snowflake))
+					x406 := &(*x405)[len(*x405)-1]
+					DecodeSnowflake(d, &(*x406))
 				}
-				v.Roles = scratch2.Slice(x287)
+				v.Roles = scratch8.Slice(x405)
 			} else if !d.Failed() {
 				v.Roles = nil
 			}
@@ -1175,8 +2642,8 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x289, ok := d.String(); ok {
-				v.Description = x289
+			if x407, ok := d.String(); ok {
+				v.Description = x407
 			}
 		case "entity_id":
 			if seen[0]&(1<<4) != 0 {
@@ -1205,8 +2672,8 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x290, ok := d.Int(64); ok {
-				v.EntityType = discord.ScheduledEventEntityType(x290)
+			if x408, ok := d.Int(64); ok {
+				v.EntityType = discord.ScheduledEventEntityType(x408)
 			}
 		case "guild_id":
 			if seen[0]&(1<<7) != 0 {
@@ -1222,13 +2689,13 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 			}
 			seen[0] |= 1 << 8
 			if d.Array() {
-				x291 := scratch6.Get()
+				x409 := scratch12.Get()
 				for d.More() {
-					*x291 = append(*x291, *new(discord.ScheduledEventException))
-					x292 := &(*x291)[len(*x291)-1]
-					DecodeScheduledEventException(d, &(*x292))
+					*x409 = append(*x409, *new(discord.ScheduledEventException))
+					x410 := &(*x409)[len(*x409)-1]
+					DecodeScheduledEventException(d, &(*x410))
 				}
-				v.GuildScheduledEventExceptions = scratch6.Slice(x291)
+				v.GuildScheduledEventExceptions = scratch12.Slice(x409)
 			} else if !d.Failed() {
 				v.GuildScheduledEventExceptions = nil
 			}
@@ -1245,8 +2712,8 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x293, ok := d.String(); ok {
-				v.Image = x293
+			if x411, ok := d.String(); ok {
+				v.Image = x411
 			}
 		case "name":
 			if seen[0]&(1<<11) != 0 {
@@ -1254,8 +2721,8 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 				return
 			}
 			seen[0] |= 1 << 11
-			if x294, ok := d.String(); ok {
-				v.Name = x294
+			if x412, ok := d.String(); ok {
+				v.Name = x412
 			}
 		case "privacy_level":
 			if seen[0]&(1<<12) != 0 {
@@ -1263,8 +2730,8 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x295, ok := d.Int(64); ok {
-				v.PrivacyLevel = discord.ScheduledEventPrivacyLevel(x295)
+			if x413, ok := d.Int(64); ok {
+				v.PrivacyLevel = discord.ScheduledEventPrivacyLevel(x413)
 			}
 		case "recurrence_rule":
 			if seen[0]&(1<<13) != 0 {
@@ -1300,8 +2767,8 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 				return
 			}
 			seen[0] |= 1 << 16
-			if x296, ok := d.Int(64); ok {
-				v.Status = discord.ScheduledEventStatus(x296)
+			if x414, ok := d.Int(64); ok {
+				v.Status = discord.ScheduledEventStatus(x414)
 			}
 		case "user_count":
 			if seen[0]&(1<<17) != 0 {
@@ -1309,8 +2776,8 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 				return
 			}
 			seen[0] |= 1 << 17
-			if x297, ok := d.Int(64); ok {
-				v.UserCount = int(x297)
+			if x415, ok := d.Int(64); ok {
+				v.UserCount = int(x415)
 			}
 		case "user_rsvp":
 			if seen[0]&(1<<18) != 0 {
@@ -1378,8 +2845,8 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x298, ok := d.String(); ok {
-				v.Avatar = x298
+			if x416, ok := d.String(); ok {
+				v.Avatar = x416
 			}
 		case "avatar_decoration_data":
 			if seen[0]&(1<<1) != 0 {
@@ -1401,8 +2868,8 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x299, ok := d.String(); ok {
-				v.Banner = x299
+			if x417, ok := d.String(); ok {
+				v.Banner = x417
 			}
 		case "collectibles":
 			if seen[0]&(1<<3) != 0 {
@@ -1431,8 +2898,8 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x300, ok := d.Bool(); ok {
-				v.Deaf = x300
+			if x418, ok := d.Bool(); ok {
+				v.Deaf = x418
 			}
 		case "flags":
 			if seen[0]&(1<<6) != 0 {
@@ -1440,8 +2907,8 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x301, ok := d.Uint(64); ok {
-				v.Flags = discord.MemberFlags(x301)
+			if x419, ok := d.Uint(64); ok {
+				v.Flags = discord.MemberFlags(x419)
 			}
 		case "is_pending":
 			if seen[0]&(1<<7) != 0 {
@@ -1449,8 +2916,8 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x302, ok := d.Bool(); ok {
-				v.IsPending = x302
+			if x420, ok := d.Bool(); ok {
+				v.IsPending = x420
 			}
 		case "joined_at":
 			if seen[0]&(1<<8) != 0 {
@@ -1465,8 +2932,8 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x303, ok := d.Bool(); ok {
-				v.Mute = x303
+			if x421, ok := d.Bool(); ok {
+				v.Mute = x421
 			}
 		case "nick":
 			if seen[0]&(1<<10) != 0 {
@@ -1474,8 +2941,8 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x304, ok := d.String(); ok {
-				v.Nick = x304
+			if x422, ok := d.String(); ok {
+				v.Nick = x422
 			}
 		case "pending":
 			if seen[0]&(1<<11) != 0 {
@@ -1483,8 +2950,8 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				return
 			}
 			seen[0] |= 1 << 11
-			if x305, ok := d.Bool(); ok {
-				v.Pending = x305
+			if x423, ok := d.Bool(); ok {
+				v.Pending = x423
 			}
 		case "permissions":
 			if seen[0]&(1<<12) != 0 {
@@ -1507,13 +2974,13 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 			}
 			seen[0] |= 1 << 14
 			if d.Array() {
-				x306 := scratch2.Get()
+				x424 := scratch8.Get()
 				for d.More() {
-					*x306 = append(*x306, *new(discord.Snowflake))
-					x307 := &(*x306)[len(*x306)-1]
-					DecodeSnowflake(d, &(*x307))
+					*x424 = append(*x424, *new(discord.Snowflake))
+					x425 := &(*x424)[len(*x424)-1]
+					DecodeSnowflake(d, &(*x425))
 				}
-				v.Roles = scratch2.Slice(x306)
+				v.Roles = scratch8.Slice(x424)
 			} else if !d.Failed() {
 				v.Roles = nil
 			}
@@ -1554,13 +3021,13 @@ func DecodePresence(d *Decoder, v *discord.Presence) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x308 := scratch7.Get()
+				x426 := scratch13.Get()
 				for d.More() {
-					*x308 = append(*x308, *new(discord.Activity))
-					x309 := &(*x308)[len(*x308)-1]
-					DecodeActivity(d, &(*x309))
+					*x426 = append(*x426, *new(discord.Activity))
+					x427 := &(*x426)[len(*x426)-1]
+					DecodeActivity(d, &(*x427))
 				}
-				v.Activities = scratch7.Slice(x308)
+				v.Activities = scratch13.Slice(x426)
 			} else if !d.Failed() {
 				v.Activities = nil
 			}
@@ -1584,8 +3051,8 @@ func DecodePresence(d *Decoder, v *discord.Presence) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x310, ok := d.String(); ok {
-				v.Status = discord.Status(x310)
+			if x428, ok := d.String(); ok {
+				v.Status = discord.Status(x428)
 			}
 		case "user":
 			if seen[0]&(1<<4) != 0 {
@@ -1630,8 +3097,8 @@ func DecodeRole(d *Decoder, v *discord.Role) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x311, ok := d.Int(64); ok {
-				v.Flags = int(x311)
+			if x429, ok := d.Int(64); ok {
+				v.Flags = int(x429)
 			}
 		case "hoist":
 			if seen[0]&(1<<3) != 0 {
@@ -1639,8 +3106,8 @@ func DecodeRole(d *Decoder, v *discord.Role) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x312, ok := d.Bool(); ok {
-				v.Hoist = x312
+			if x430, ok := d.Bool(); ok {
+				v.Hoist = x430
 			}
 		case "icon":
 			if seen[0]&(1<<4) != 0 {
@@ -1648,8 +3115,8 @@ func DecodeRole(d *Decoder, v *discord.Role) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x313, ok := d.String(); ok {
-				v.Icon = x313
+			if x431, ok := d.String(); ok {
+				v.Icon = x431
 			}
 		case "id":
 			if seen[0]&(1<<5) != 0 {
@@ -1664,8 +3131,8 @@ func DecodeRole(d *Decoder, v *discord.Role) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x314, ok := d.Bool(); ok {
-				v.Managed = x314
+			if x432, ok := d.Bool(); ok {
+				v.Managed = x432
 			}
 		case "mentionable":
 			if seen[0]&(1<<7) != 0 {
@@ -1673,8 +3140,8 @@ func DecodeRole(d *Decoder, v *discord.Role) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x315, ok := d.Bool(); ok {
-				v.Mentionable = x315
+			if x433, ok := d.Bool(); ok {
+				v.Mentionable = x433
 			}
 		case "name":
 			if seen[0]&(1<<8) != 0 {
@@ -1682,8 +3149,8 @@ func DecodeRole(d *Decoder, v *discord.Role) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x316, ok := d.String(); ok {
-				v.Name = x316
+			if x434, ok := d.String(); ok {
+				v.Name = x434
 			}
 		case "permissions":
 			if seen[0]&(1<<9) != 0 {
@@ -1698,8 +3165,8 @@ func DecodeRole(d *Decoder, v *discord.Role) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x317, ok := d.Int(64); ok {
-				v.Position = int(x317)
+			if x435, ok := d.Int(64); ok {
+				v.Position = int(x435)
 			}
 		case "tags":
 			if seen[0]&(1<<11) != 0 {
@@ -1721,8 +3188,8 @@ func DecodeRole(d *Decoder, v *discord.Role) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x318, ok := d.String(); ok {
-				v.UnicodeEmoji = x318
+			if x436, ok := d.String(); ok {
+				v.UnicodeEmoji = x436
 			}
 		default:
 			d.Unknown(k, namesRole)
@@ -1746,8 +3213,8 @@ func DecodeSoundboardSound(d *Decoder, v *discord.SoundboardSound) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x319, ok := d.Bool(); ok {
-				v.Available = x319
+			if x437, ok := d.Bool(); ok {
+				v.Available = x437
 			}
 		case "emoji_id":
 			if seen[0]&(1<<1) != 0 {
@@ -1762,8 +3229,8 @@ func DecodeSoundboardSound(d *Decoder, v *discord.SoundboardSound) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x320, ok := d.String(); ok {
-				v.EmojiName = x320
+			if x438, ok := d.String(); ok {
+				v.EmojiName = x438
 			}
 		case "guild_id":
 			if seen[0]&(1<<3) != 0 {
@@ -1778,8 +3245,8 @@ func DecodeSoundboardSound(d *Decoder, v *discord.SoundboardSound) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x321, ok := d.String(); ok {
-				v.Name = x321
+			if x439, ok := d.String(); ok {
+				v.Name = x439
 			}
 		case "sound_id":
 			if seen[0]&(1<<5) != 0 {
@@ -1808,8 +3275,8 @@ func DecodeSoundboardSound(d *Decoder, v *discord.SoundboardSound) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x322, ok := d.Float(64); ok {
-				v.Volume = float64(x322)
+			if x440, ok := d.Float(64); ok {
+				v.Volume = float64(x440)
 			}
 		default:
 			d.Unknown(k, namesSoundboardSound)
@@ -1840,8 +3307,8 @@ func DecodeStageInstance(d *Decoder, v *discord.StageInstance) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x323, ok := d.Bool(); ok {
-				v.DiscoverableDisabled = x323
+			if x441, ok := d.Bool(); ok {
+				v.DiscoverableDisabled = x441
 			}
 		case "guild_id":
 			if seen[0]&(1<<2) != 0 {
@@ -1870,8 +3337,8 @@ func DecodeStageInstance(d *Decoder, v *discord.StageInstance) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x324, ok := d.Int(64); ok {
-				v.PrivacyLevel = discord.StagePrivacyLevel(x324)
+			if x442, ok := d.Int(64); ok {
+				v.PrivacyLevel = discord.StagePrivacyLevel(x442)
 			}
 		case "topic":
 			if seen[0]&(1<<6) != 0 {
@@ -1879,8 +3346,8 @@ func DecodeStageInstance(d *Decoder, v *discord.StageInstance) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x325, ok := d.String(); ok {
-				v.Topic = x325
+			if x443, ok := d.String(); ok {
+				v.Topic = x443
 			}
 		default:
 			d.Unknown(k, namesStageInstance)
@@ -1904,8 +3371,8 @@ func DecodeSticker(d *Decoder, v *discord.Sticker) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x326, ok := d.Bool(); ok {
-				v.Available = x326
+			if x444, ok := d.Bool(); ok {
+				v.Available = x444
 			}
 		case "description":
 			if seen[0]&(1<<1) != 0 {
@@ -1913,8 +3380,8 @@ func DecodeSticker(d *Decoder, v *discord.Sticker) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x327, ok := d.String(); ok {
-				v.Description = x327
+			if x445, ok := d.String(); ok {
+				v.Description = x445
 			}
 		case "format_type":
 			if seen[0]&(1<<2) != 0 {
@@ -1922,8 +3389,8 @@ func DecodeSticker(d *Decoder, v *discord.Sticker) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x328, ok := d.Int(64); ok {
-				v.FormatType = discord.StickerFormatType(x328)
+			if x446, ok := d.Int(64); ok {
+				v.FormatType = discord.StickerFormatType(x446)
 			}
 		case "guild_id":
 			if seen[0]&(1<<3) != 0 {
@@ -1945,8 +3412,8 @@ func DecodeSticker(d *Decoder, v *discord.Sticker) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x329, ok := d.String(); ok {
-				v.Name = x329
+			if x447, ok := d.String(); ok {
+				v.Name = x447
 			}
 		case "pack_id":
 			if seen[0]&(1<<6) != 0 {
@@ -1961,8 +3428,8 @@ func DecodeSticker(d *Decoder, v *discord.Sticker) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x330, ok := d.Int(64); ok {
-				v.SortValue = int(x330)
+			if x448, ok := d.Int(64); ok {
+				v.SortValue = int(x448)
 			}
 		case "tags":
 			if seen[0]&(1<<8) != 0 {
@@ -1970,8 +3437,8 @@ func DecodeSticker(d *Decoder, v *discord.Sticker) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x331, ok := d.String(); ok {
-				v.Tags = x331
+			if x449, ok := d.String(); ok {
+				v.Tags = x449
 			}
 		case "type":
 			if seen[0]&(1<<9) != 0 {
@@ -1979,8 +3446,8 @@ func DecodeSticker(d *Decoder, v *discord.Sticker) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x332, ok := d.Int(64); ok {
-				v.Type = discord.StickerType(x332)
+			if x450, ok := d.Int(64); ok {
+				v.Type = discord.StickerType(x450)
 			}
 		case "user":
 			if seen[0]&(1<<10) != 0 {
@@ -2025,8 +3492,8 @@ func DecodeVoiceState(d *Decoder, v *discord.VoiceState) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x333, ok := d.Bool(); ok {
-				v.Deaf = x333
+			if x451, ok := d.Bool(); ok {
+				v.Deaf = x451
 			}
 		case "guild_id":
 			if seen[0]&(1<<2) != 0 {
@@ -2055,8 +3522,8 @@ func DecodeVoiceState(d *Decoder, v *discord.VoiceState) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x334, ok := d.Bool(); ok {
-				v.Mute = x334
+			if x452, ok := d.Bool(); ok {
+				v.Mute = x452
 			}
 		case "request_to_speak_timestamp":
 			if seen[0]&(1<<5) != 0 {
@@ -2071,8 +3538,8 @@ func DecodeVoiceState(d *Decoder, v *discord.VoiceState) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x335, ok := d.Bool(); ok {
-				v.SelfDeaf = x335
+			if x453, ok := d.Bool(); ok {
+				v.SelfDeaf = x453
 			}
 		case "self_mute":
 			if seen[0]&(1<<7) != 0 {
@@ -2080,8 +3547,8 @@ func DecodeVoiceState(d *Decoder, v *discord.VoiceState) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x336, ok := d.Bool(); ok {
-				v.SelfMute = x336
+			if x454, ok := d.Bool(); ok {
+				v.SelfMute = x454
 			}
 		case "self_stream":
 			if seen[0]&(1<<8) != 0 {
@@ -2089,8 +3556,8 @@ func DecodeVoiceState(d *Decoder, v *discord.VoiceState) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x337, ok := d.Bool(); ok {
-				v.SelfStream = x337
+			if x455, ok := d.Bool(); ok {
+				v.SelfStream = x455
 			}
 		case "self_video":
 			if seen[0]&(1<<9) != 0 {
@@ -2098,8 +3565,8 @@ func DecodeVoiceState(d *Decoder, v *discord.VoiceState) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x338, ok := d.Bool(); ok {
-				v.SelfVideo = x338
+			if x456, ok := d.Bool(); ok {
+				v.SelfVideo = x456
 			}
 		case "session_id":
 			if seen[0]&(1<<10) != 0 {
@@ -2107,8 +3574,8 @@ func DecodeVoiceState(d *Decoder, v *discord.VoiceState) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x339, ok := d.String(); ok {
-				v.SessionID = x339
+			if x457, ok := d.String(); ok {
+				v.SessionID = x457
 			}
 		case "suppress":
 			if seen[0]&(1<<11) != 0 {
@@ -2116,8 +3583,8 @@ func DecodeVoiceState(d *Decoder, v *discord.VoiceState) {
 				return
 			}
 			seen[0] |= 1 << 11
-			if x340, ok := d.Bool(); ok {
-				v.Suppress = x340
+			if x458, ok := d.Bool(); ok {
+				v.Suppress = x458
 			}
 		case "user_id":
 			if seen[0]&(1<<12) != 0 {
@@ -2155,8 +3622,8 @@ func DecodeUnavailableGuild(d *Decoder, v *discord.UnavailableGuild) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x341, ok := d.Bool(); ok {
-				v.Unavailable = x341
+			if x459, ok := d.Bool(); ok {
+				v.Unavailable = x459
 			}
 		default:
 			d.Unknown(k, namesUnavailableGuild)
@@ -2180,8 +3647,8 @@ func DecodeAvatarDecoration(d *Decoder, v *discord.AvatarDecoration) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x342, ok := d.String(); ok {
-				v.Asset = x342
+			if x460, ok := d.String(); ok {
+				v.Asset = x460
 			}
 		case "sku_id":
 			if seen[0]&(1<<1) != 0 {
@@ -2249,8 +3716,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x343, ok := d.Int(64); ok {
-				v.AFKTimeout = discord.AFKTimeout(x343)
+			if x461, ok := d.Int(64); ok {
+				v.AFKTimeout = discord.AFKTimeout(x461)
 			}
 		case "application_id":
 			if seen[0]&(1<<2) != 0 {
@@ -2265,8 +3732,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x344, ok := d.Int(64); ok {
-				v.ApproximateMemberCount = int(x344)
+			if x462, ok := d.Int(64); ok {
+				v.ApproximateMemberCount = int(x462)
 			}
 		case "approximate_presence_count":
 			if seen[0]&(1<<4) != 0 {
@@ -2274,8 +3741,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x345, ok := d.Int(64); ok {
-				v.ApproximatePresenceCount = int(x345)
+			if x463, ok := d.Int(64); ok {
+				v.ApproximatePresenceCount = int(x463)
 			}
 		case "banner":
 			if seen[0]&(1<<5) != 0 {
@@ -2283,8 +3750,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x346, ok := d.String(); ok {
-				v.Banner = x346
+			if x464, ok := d.String(); ok {
+				v.Banner = x464
 			}
 		case "default_message_notifications":
 			if seen[0]&(1<<6) != 0 {
@@ -2292,8 +3759,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x347, ok := d.Int(64); ok {
-				v.DefaultMessageNotifications = discord.MessageNotificationLevel(x347)
+			if x465, ok := d.Int(64); ok {
+				v.DefaultMessageNotifications = discord.MessageNotificationLevel(x465)
 			}
 		case "description":
 			if seen[0]&(1<<7) != 0 {
@@ -2301,8 +3768,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x348, ok := d.String(); ok {
-				v.Description = x348
+			if x466, ok := d.String(); ok {
+				v.Description = x466
 			}
 		case "discovery_splash":
 			if seen[0]&(1<<8) != 0 {
@@ -2310,8 +3777,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x349, ok := d.String(); ok {
-				v.DiscoverySplash = x349
+			if x467, ok := d.String(); ok {
+				v.DiscoverySplash = x467
 			}
 		case "emojis":
 			if seen[0]&(1<<9) != 0 {
@@ -2320,13 +3787,13 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 			}
 			seen[0] |= 1 << 9
 			if d.Array() {
-				x350 := scratch8.Get()
+				x468 := scratch14.Get()
 				for d.More() {
-					*x350 = append(*x350, *new(discord.Emoji))
-					x351 := &(*x350)[len(*x350)-1]
-					DecodeEmoji(d, &(*x351))
+					*x468 = append(*x468, *new(discord.Emoji))
+					x469 := &(*x468)[len(*x468)-1]
+					DecodeEmoji(d, &(*x469))
 				}
-				v.Emojis = scratch8.Slice(x350)
+				v.Emojis = scratch14.Slice(x468)
 			} else if !d.Failed() {
 				v.Emojis = nil
 			}
@@ -2336,8 +3803,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x352, ok := d.Int(64); ok {
-				v.ExplicitContentFilter = discord.ExplicitContentFilter(x352)
+			if x470, ok := d.Int(64); ok {
+				v.ExplicitContentFilter = discord.ExplicitContentFilter(x470)
 			}
 		case "features":
 			if seen[0]&(1<<11) != 0 {
@@ -2346,15 +3813,15 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 			}
 			seen[0] |= 1 << 11
 			if d.Array() {
-				x353 := scratch9.Get()
+				x471 := scratch15.Get()
 				for d.More() {
-					*x353 = append(*x353, *new(discord.GuildFeature))
-					x354 := &(*x353)[len(*x353)-1]
-					if x355, ok := d.String(); ok {
-						(*x354) = discord.GuildFeature(x355)
+					*x471 = append(*x471, *new(discord.GuildFeature))
+					x472 := &(*x471)[len(*x471)-1]
+					if x473, ok := d.String(); ok {
+						(*x472) = discord.GuildFeature(x473)
 					}
 				}
-				v.Features = scratch9.Slice(x353)
+				v.Features = scratch15.Slice(x471)
 			} else if !d.Failed() {
 				v.Features = nil
 			}
@@ -2364,8 +3831,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x356, ok := d.String(); ok {
-				v.HomeHeader = x356
+			if x474, ok := d.String(); ok {
+				v.HomeHeader = x474
 			}
 		case "icon":
 			if seen[0]&(1<<13) != 0 {
@@ -2373,8 +3840,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 13
-			if x357, ok := d.String(); ok {
-				v.Icon = x357
+			if x475, ok := d.String(); ok {
+				v.Icon = x475
 			}
 		case "id":
 			if seen[0]&(1<<14) != 0 {
@@ -2403,8 +3870,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 16
-			if x358, ok := d.Int(64); ok {
-				v.MaxMembers = int(x358)
+			if x476, ok := d.Int(64); ok {
+				v.MaxMembers = int(x476)
 			}
 		case "max_presences":
 			if seen[0]&(1<<17) != 0 {
@@ -2412,8 +3879,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 17
-			if x359, ok := d.Int(64); ok {
-				v.MaxPresences = int(x359)
+			if x477, ok := d.Int(64); ok {
+				v.MaxPresences = int(x477)
 			}
 		case "max_stage_video_channel_users":
 			if seen[0]&(1<<18) != 0 {
@@ -2421,8 +3888,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 18
-			if x360, ok := d.Int(64); ok {
-				v.MaxStageVideoChannelUsers = int(x360)
+			if x478, ok := d.Int(64); ok {
+				v.MaxStageVideoChannelUsers = int(x478)
 			}
 		case "max_video_channel_users":
 			if seen[0]&(1<<19) != 0 {
@@ -2430,8 +3897,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 19
-			if x361, ok := d.Int(64); ok {
-				v.MaxVideoChannelUsers = int(x361)
+			if x479, ok := d.Int(64); ok {
+				v.MaxVideoChannelUsers = int(x479)
 			}
 		case "mfa_level":
 			if seen[0]&(1<<20) != 0 {
@@ -2439,8 +3906,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 20
-			if x362, ok := d.Int(64); ok {
-				v.MFALevel = discord.MFALevel(x362)
+			if x480, ok := d.Int(64); ok {
+				v.MFALevel = discord.MFALevel(x480)
 			}
 		case "name":
 			if seen[0]&(1<<21) != 0 {
@@ -2448,8 +3915,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 21
-			if x363, ok := d.String(); ok {
-				v.Name = x363
+			if x481, ok := d.String(); ok {
+				v.Name = x481
 			}
 		case "nsfw":
 			if seen[0]&(1<<22) != 0 {
@@ -2457,8 +3924,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 22
-			if x364, ok := d.Bool(); ok {
-				v.NSFW = x364
+			if x482, ok := d.Bool(); ok {
+				v.NSFW = x482
 			}
 		case "nsfw_level":
 			if seen[0]&(1<<23) != 0 {
@@ -2466,8 +3933,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 23
-			if x365, ok := d.Int(64); ok {
-				v.NSFWLevel = discord.NSFWLevel(x365)
+			if x483, ok := d.Int(64); ok {
+				v.NSFWLevel = discord.NSFWLevel(x483)
 			}
 		case "owner":
 			if seen[0]&(1<<24) != 0 {
@@ -2475,8 +3942,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 24
-			if x366, ok := d.Bool(); ok {
-				v.Owner = x366
+			if x484, ok := d.Bool(); ok {
+				v.Owner = x484
 			}
 		case "owner_id":
 			if seen[0]&(1<<25) != 0 {
@@ -2498,8 +3965,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 27
-			if x367, ok := d.String(); ok {
-				v.PreferredLocale = discord.Locale(x367)
+			if x485, ok := d.String(); ok {
+				v.PreferredLocale = discord.Locale(x485)
 			}
 		case "premium_progress_bar_enabled":
 			if seen[0]&(1<<28) != 0 {
@@ -2507,8 +3974,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 28
-			if x368, ok := d.Bool(); ok {
-				v.PremiumProgressBarEnabled = x368
+			if x486, ok := d.Bool(); ok {
+				v.PremiumProgressBarEnabled = x486
 			}
 		case "premium_progress_bar_enabled_user_updated_at":
 			if seen[0]&(1<<29) != 0 {
@@ -2523,8 +3990,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 30
-			if x369, ok := d.Int(64); ok {
-				v.PremiumSubscriptionCount = int(x369)
+			if x487, ok := d.Int(64); ok {
+				v.PremiumSubscriptionCount = int(x487)
 			}
 		case "premium_tier":
 			if seen[0]&(1<<31) != 0 {
@@ -2532,8 +3999,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 31
-			if x370, ok := d.Int(64); ok {
-				v.PremiumTier = discord.PremiumTier(x370)
+			if x488, ok := d.Int(64); ok {
+				v.PremiumTier = discord.PremiumTier(x488)
 			}
 		case "public_updates_channel_id":
 			if seen[0]&(1<<32) != 0 {
@@ -2548,8 +4015,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 33
-			if x371, ok := d.String(); ok {
-				v.Region = x371
+			if x489, ok := d.String(); ok {
+				v.Region = x489
 			}
 		case "roles":
 			if seen[0]&(1<<34) != 0 {
@@ -2558,13 +4025,13 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 			}
 			seen[0] |= 1 << 34
 			if d.Array() {
-				x372 := scratch10.Get()
+				x490 := scratch16.Get()
 				for d.More() {
-					*x372 = append(*x372, *new(discord.Role))
-					x373 := &(*x372)[len(*x372)-1]
-					DecodeRole(d, &(*x373))
+					*x490 = append(*x490, *new(discord.Role))
+					x491 := &(*x490)[len(*x490)-1]
+					DecodeRole(d, &(*x491))
 				}
-				v.Roles = scratch10.Slice(x372)
+				v.Roles = scratch16.Slice(x490)
 			} else if !d.Failed() {
 				v.Roles = nil
 			}
@@ -2588,8 +4055,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 37
-			if x374, ok := d.String(); ok {
-				v.Splash = x374
+			if x492, ok := d.String(); ok {
+				v.Splash = x492
 			}
 		case "stickers":
 			if seen[0]&(1<<38) != 0 {
@@ -2598,13 +4065,13 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 			}
 			seen[0] |= 1 << 38
 			if d.Array() {
-				x375 := scratch11.Get()
+				x493 := scratch17.Get()
 				for d.More() {
-					*x375 = append(*x375, *new(discord.Sticker))
-					x376 := &(*x375)[len(*x375)-1]
-					DecodeSticker(d, &(*x376))
+					*x493 = append(*x493, *new(discord.Sticker))
+					x494 := &(*x493)[len(*x493)-1]
+					DecodeSticker(d, &(*x494))
 				}
-				v.Stickers = scratch11.Slice(x375)
+				v.Stickers = scratch17.Slice(x493)
 			} else if !d.Failed() {
 				v.Stickers = nil
 			}
@@ -2614,8 +4081,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 39
-			if x377, ok := d.Uint(64); ok {
-				v.SystemChannelFlags = discord.SystemChannelFlags(x377)
+			if x495, ok := d.Uint(64); ok {
+				v.SystemChannelFlags = discord.SystemChannelFlags(x495)
 			}
 		case "system_channel_id":
 			if seen[0]&(1<<40) != 0 {
@@ -2630,8 +4097,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 41
-			if x378, ok := d.String(); ok {
-				v.VanityURLCode = x378
+			if x496, ok := d.String(); ok {
+				v.VanityURLCode = x496
 			}
 		case "verification_level":
 			if seen[0]&(1<<42) != 0 {
@@ -2639,8 +4106,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 42
-			if x379, ok := d.Int(64); ok {
-				v.VerificationLevel = discord.VerificationLevel(x379)
+			if x497, ok := d.Int(64); ok {
+				v.VerificationLevel = discord.VerificationLevel(x497)
 			}
 		case "widget_channel_id":
 			if seen[0]&(1<<43) != 0 {
@@ -2655,8 +4122,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 44
-			if x380, ok := d.Bool(); ok {
-				v.WidgetEnabled = x380
+			if x498, ok := d.Bool(); ok {
+				v.WidgetEnabled = x498
 			}
 		default:
 			d.Unknown(k, namesGuild)
@@ -2680,8 +4147,8 @@ func DecodeIntegrationAccount(d *Decoder, v *discord.IntegrationAccount) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x381, ok := d.String(); ok {
-				v.ID = x381
+			if x499, ok := d.String(); ok {
+				v.ID = x499
 			}
 		case "name":
 			if seen[0]&(1<<1) != 0 {
@@ -2689,8 +4156,8 @@ func DecodeIntegrationAccount(d *Decoder, v *discord.IntegrationAccount) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x382, ok := d.String(); ok {
-				v.Name = x382
+			if x500, ok := d.String(); ok {
+				v.Name = x500
 			}
 		default:
 			d.Unknown(k, namesIntegrationAccount)
@@ -2714,8 +4181,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x383, ok := d.Int(64); ok {
-				v.ApproximateGuildCount = int(x383)
+			if x501, ok := d.Int(64); ok {
+				v.ApproximateGuildCount = int(x501)
 			}
 		case "approximate_user_authorization_count":
 			if seen[0]&(1<<1) != 0 {
@@ -2723,8 +4190,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x384, ok := d.Int(64); ok {
-				v.ApproximateUserAuthorizationCount = int(x384)
+			if x502, ok := d.Int(64); ok {
+				v.ApproximateUserAuthorizationCount = int(x502)
 			}
 		case "approximate_user_install_count":
 			if seen[0]&(1<<2) != 0 {
@@ -2732,8 +4199,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x385, ok := d.Int(64); ok {
-				v.ApproximateUserInstallCount = int(x385)
+			if x503, ok := d.Int(64); ok {
+				v.ApproximateUserInstallCount = int(x503)
 			}
 		case "bot":
 			if seen[0]&(1<<3) != 0 {
@@ -2755,8 +4222,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x386, ok := d.Bool(); ok {
-				v.BotPublic = x386
+			if x504, ok := d.Bool(); ok {
+				v.BotPublic = x504
 			}
 		case "bot_require_code_grant":
 			if seen[0]&(1<<5) != 0 {
@@ -2764,8 +4231,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x387, ok := d.Bool(); ok {
-				v.BotRequireCodeGrant = x387
+			if x505, ok := d.Bool(); ok {
+				v.BotRequireCodeGrant = x505
 			}
 		case "cover_image":
 			if seen[0]&(1<<6) != 0 {
@@ -2773,8 +4240,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x388, ok := d.String(); ok {
-				v.CoverImage = x388
+			if x506, ok := d.String(); ok {
+				v.CoverImage = x506
 			}
 		case "custom_install_url":
 			if seen[0]&(1<<7) != 0 {
@@ -2782,8 +4249,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x389, ok := d.String(); ok {
-				v.CustomInstallURL = x389
+			if x507, ok := d.String(); ok {
+				v.CustomInstallURL = x507
 			}
 		case "description":
 			if seen[0]&(1<<8) != 0 {
@@ -2791,8 +4258,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x390, ok := d.String(); ok {
-				v.Description = x390
+			if x508, ok := d.String(); ok {
+				v.Description = x508
 			}
 		case "eligible_oauth2_scopes":
 			if seen[0]&(1<<9) != 0 {
@@ -2801,15 +4268,15 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 			}
 			seen[0] |= 1 << 9
 			if d.Array() {
-				x391 := scratch12.Get()
+				x509 := scratch18.Get()
 				for d.More() {
-					*x391 = append(*x391, *new(discord.OAuth2Scope))
-					x392 := &(*x391)[len(*x391)-1]
-					if x393, ok := d.String(); ok {
-						(*x392) = discord.OAuth2Scope(x393)
+					*x509 = append(*x509, *new(discord.OAuth2Scope))
+					x510 := &(*x509)[len(*x509)-1]
+					if x511, ok := d.String(); ok {
+						(*x510) = discord.OAuth2Scope(x511)
 					}
 				}
-				v.EligibleOAuth2Scopes = scratch12.Slice(x391)
+				v.EligibleOAuth2Scopes = scratch18.Slice(x509)
 			} else if !d.Failed() {
 				v.EligibleOAuth2Scopes = nil
 			}
@@ -2819,8 +4286,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x394, ok := d.Int(64); ok {
-				v.EventWebhooksStatus = discord.EventWebhookStatus(x394)
+			if x512, ok := d.Int(64); ok {
+				v.EventWebhooksStatus = discord.EventWebhookStatus(x512)
 			}
 		case "event_webhooks_types":
 			if seen[0]&(1<<11) != 0 {
@@ -2829,15 +4296,15 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 			}
 			seen[0] |= 1 << 11
 			if d.Array() {
-				x395 := scratch13.Get()
+				x513 := scratch19.Get()
 				for d.More() {
-					*x395 = append(*x395, *new(string))
-					x396 := &(*x395)[len(*x395)-1]
-					if x397, ok := d.String(); ok {
-						(*x396) = x397
+					*x513 = append(*x513, *new(string))
+					x514 := &(*x513)[len(*x513)-1]
+					if x515, ok := d.String(); ok {
+						(*x514) = x515
 					}
 				}
-				v.EventWebhooksTypes = scratch13.Slice(x395)
+				v.EventWebhooksTypes = scratch19.Slice(x513)
 			} else if !d.Failed() {
 				v.EventWebhooksTypes = nil
 			}
@@ -2847,8 +4314,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x398, ok := d.String(); ok {
-				v.EventWebhooksURL = x398
+			if x516, ok := d.String(); ok {
+				v.EventWebhooksURL = x516
 			}
 		case "explicit_content_filter":
 			if seen[0]&(1<<13) != 0 {
@@ -2856,8 +4323,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 13
-			if x399, ok := d.Int(64); ok {
-				v.ExplicitContentFilter = discord.ApplicationContentFilter(x399)
+			if x517, ok := d.Int(64); ok {
+				v.ExplicitContentFilter = discord.ApplicationContentFilter(x517)
 			}
 		case "flags":
 			if seen[0]&(1<<14) != 0 {
@@ -2865,8 +4332,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 14
-			if x400, ok := d.Uint(64); ok {
-				v.Flags = discord.ApplicationFlags(x400)
+			if x518, ok := d.Uint(64); ok {
+				v.Flags = discord.ApplicationFlags(x518)
 			}
 		case "flags_new":
 			if seen[0]&(1<<15) != 0 {
@@ -2874,8 +4341,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 15
-			if x401, ok := d.String(); ok {
-				v.FlagsNew = x401
+			if x519, ok := d.String(); ok {
+				v.FlagsNew = x519
 			}
 		case "guild_id":
 			if seen[0]&(1<<16) != 0 {
@@ -2890,8 +4357,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 17
-			if x402, ok := d.String(); ok {
-				v.Icon = x402
+			if x520, ok := d.String(); ok {
+				v.Icon = x520
 			}
 		case "id":
 			if seen[0]&(1<<18) != 0 {
@@ -2924,14 +4391,14 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				if v.IntegrationTypesConfig == nil {
 					v.IntegrationTypesConfig = make(map[string]discord.IntegrationTypeConfig)
 				}
-				for x403, ok := d.Key(); ok; x403, ok = d.Key() {
-					x405 := string(d.KeyString(x403))
-					var x404 discord.IntegrationTypeConfig
-					DecodeIntegrationTypeConfig(d, &x404)
+				for x521, ok := d.Key(); ok; x521, ok = d.Key() {
+					x523 := string(d.KeyString(x521))
+					var x522 discord.IntegrationTypeConfig
+					DecodeIntegrationTypeConfig(d, &x522)
 					if d.Failed() {
 						return
 					}
-					v.IntegrationTypesConfig[x405] = x404
+					v.IntegrationTypesConfig[x523] = x522
 				}
 			} else if !d.Failed() {
 				v.IntegrationTypesConfig = nil
@@ -2942,8 +4409,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 21
-			if x406, ok := d.String(); ok {
-				v.InteractionsEndpointURL = x406
+			if x524, ok := d.String(); ok {
+				v.InteractionsEndpointURL = x524
 			}
 		case "max_participants":
 			if seen[0]&(1<<22) != 0 {
@@ -2951,8 +4418,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 22
-			if x407, ok := d.Int(64); ok {
-				v.MaxParticipants = int(x407)
+			if x525, ok := d.Int(64); ok {
+				v.MaxParticipants = int(x525)
 			}
 		case "name":
 			if seen[0]&(1<<23) != 0 {
@@ -2960,8 +4427,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 23
-			if x408, ok := d.String(); ok {
-				v.Name = x408
+			if x526, ok := d.String(); ok {
+				v.Name = x526
 			}
 		case "owner":
 			if seen[0]&(1<<24) != 0 {
@@ -2990,8 +4457,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 26
-			if x409, ok := d.String(); ok {
-				v.PrivacyPolicyURL = x409
+			if x527, ok := d.String(); ok {
+				v.PrivacyPolicyURL = x527
 			}
 		case "redirect_uris":
 			if seen[0]&(1<<27) != 0 {
@@ -3000,15 +4467,15 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 			}
 			seen[0] |= 1 << 27
 			if d.Array() {
-				x410 := scratch13.Get()
+				x528 := scratch19.Get()
 				for d.More() {
-					*x410 = append(*x410, *new(string))
-					x411 := &(*x410)[len(*x410)-1]
-					if x412, ok := d.String(); ok {
-						(*x411) = x412
+					*x528 = append(*x528, *new(string))
+					x529 := &(*x528)[len(*x528)-1]
+					if x530, ok := d.String(); ok {
+						(*x529) = x530
 					}
 				}
-				v.RedirectUris = scratch13.Slice(x410)
+				v.RedirectUris = scratch19.Slice(x528)
 			} else if !d.Failed() {
 				v.RedirectUris = nil
 			}
@@ -3018,8 +4485,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 28
-			if x413, ok := d.String(); ok {
-				v.RoleConnectionsVerificationURL = x413
+			if x531, ok := d.String(); ok {
+				v.RoleConnectionsVerificationURL = x531
 			}
 		case "rpc_origins":
 			if seen[0]&(1<<29) != 0 {
@@ -3028,15 +4495,15 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 			}
 			seen[0] |= 1 << 29
 			if d.Array() {
-				x414 := scratch13.Get()
+				x532 := scratch19.Get()
 				for d.More() {
-					*x414 = append(*x414, *new(string))
-					x415 := &(*x414)[len(*x414)-1]
-					if x416, ok := d.String(); ok {
-						(*x415) = x416
+					*x532 = append(*x532, *new(string))
+					x533 := &(*x532)[len(*x532)-1]
+					if x534, ok := d.String(); ok {
+						(*x533) = x534
 					}
 				}
-				v.RPCOrigins = scratch13.Slice(x414)
+				v.RPCOrigins = scratch19.Slice(x532)
 			} else if !d.Failed() {
 				v.RPCOrigins = nil
 			}
@@ -3046,8 +4513,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 30
-			if x417, ok := d.String(); ok {
-				v.Slug = x417
+			if x535, ok := d.String(); ok {
+				v.Slug = x535
 			}
 		case "tags":
 			if seen[0]&(1<<31) != 0 {
@@ -3056,15 +4523,15 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 			}
 			seen[0] |= 1 << 31
 			if d.Array() {
-				x418 := scratch13.Get()
+				x536 := scratch19.Get()
 				for d.More() {
-					*x418 = append(*x418, *new(string))
-					x419 := &(*x418)[len(*x418)-1]
-					if x420, ok := d.String(); ok {
-						(*x419) = x420
+					*x536 = append(*x536, *new(string))
+					x537 := &(*x536)[len(*x536)-1]
+					if x538, ok := d.String(); ok {
+						(*x537) = x538
 					}
 				}
-				v.Tags = scratch13.Slice(x418)
+				v.Tags = scratch19.Slice(x536)
 			} else if !d.Failed() {
 				v.Tags = nil
 			}
@@ -3088,8 +4555,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 33
-			if x421, ok := d.String(); ok {
-				v.TermsOfServiceURL = x421
+			if x539, ok := d.String(); ok {
+				v.TermsOfServiceURL = x539
 			}
 		case "type":
 			if seen[0]&(1<<34) != 0 {
@@ -3097,8 +4564,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 34
-			if x422, ok := d.Int(64); ok {
-				v.Type = discord.ApplicationType(x422)
+			if x540, ok := d.Int(64); ok {
+				v.Type = discord.ApplicationType(x540)
 			}
 		case "verify_key":
 			if seen[0]&(1<<35) != 0 {
@@ -3106,8 +4573,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 35
-			if x423, ok := d.String(); ok {
-				v.VerifyKey = x423
+			if x541, ok := d.String(); ok {
+				v.VerifyKey = x541
 			}
 		default:
 			d.Unknown(k, namesApplication)
@@ -3145,8 +4612,8 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x424, ok := d.Int(64); ok {
-				v.AttachmentSizeLimit = int64(x424)
+			if x542, ok := d.Int(64); ok {
+				v.AttachmentSizeLimit = int64(x542)
 			}
 		case "authorizing_integration_owners":
 			if seen[0]&(1<<3) != 0 {
@@ -3158,14 +4625,14 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				if v.AuthorizingIntegrationOwners == nil {
 					v.AuthorizingIntegrationOwners = make(map[discord.ApplicationIntegrationType]discord.Snowflake)
 				}
-				for x425, ok := d.Key(); ok; x425, ok = d.Key() {
-					x427 := discord.ApplicationIntegrationType(IntKey(d, x425, 64))
-					var x426 discord.Snowflake
-					DecodeSnowflake(d, &x426)
+				for x543, ok := d.Key(); ok; x543, ok = d.Key() {
+					x545 := discord.ApplicationIntegrationType(IntKey(d, x543, 64))
+					var x544 discord.Snowflake
+					DecodeSnowflake(d, &x544)
 					if d.Failed() {
 						return
 					}
-					v.AuthorizingIntegrationOwners[x427] = x426
+					v.AuthorizingIntegrationOwners[x545] = x544
 				}
 			} else if !d.Failed() {
 				v.AuthorizingIntegrationOwners = nil
@@ -3197,8 +4664,8 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x428, ok := d.Int(64); ok {
-				v.Context = discord.InteractionContextType(x428)
+			if x546, ok := d.Int(64); ok {
+				v.Context = discord.InteractionContextType(x546)
 			}
 		case "data":
 			if seen[0]&(1<<7) != 0 {
@@ -3221,13 +4688,13 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 			}
 			seen[0] |= 1 << 8
 			if d.Array() {
-				x429 := scratch14.Get()
+				x547 := scratch20.Get()
 				for d.More() {
-					*x429 = append(*x429, *new(discord.Entitlement))
-					x430 := &(*x429)[len(*x429)-1]
-					DecodeEntitlement(d, &(*x430))
+					*x547 = append(*x547, *new(discord.Entitlement))
+					x548 := &(*x547)[len(*x547)-1]
+					DecodeEntitlement(d, &(*x548))
 				}
-				v.Entitlements = scratch14.Slice(x429)
+				v.Entitlements = scratch20.Slice(x547)
 			} else if !d.Failed() {
 				v.Entitlements = nil
 			}
@@ -3258,8 +4725,8 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				return
 			}
 			seen[0] |= 1 << 11
-			if x431, ok := d.String(); ok {
-				v.GuildLocale = discord.Locale(x431)
+			if x549, ok := d.String(); ok {
+				v.GuildLocale = discord.Locale(x549)
 			}
 		case "id":
 			if seen[0]&(1<<12) != 0 {
@@ -3274,8 +4741,8 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				return
 			}
 			seen[0] |= 1 << 13
-			if x432, ok := d.String(); ok {
-				v.Locale = discord.Locale(x432)
+			if x550, ok := d.String(); ok {
+				v.Locale = discord.Locale(x550)
 			}
 		case "member":
 			if seen[0]&(1<<14) != 0 {
@@ -3311,8 +4778,8 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				return
 			}
 			seen[0] |= 1 << 16
-			if x433, ok := d.String(); ok {
-				v.Token = x433
+			if x551, ok := d.String(); ok {
+				v.Token = x551
 			}
 		case "type":
 			if seen[0]&(1<<17) != 0 {
@@ -3320,8 +4787,8 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				return
 			}
 			seen[0] |= 1 << 17
-			if x434, ok := d.Int(64); ok {
-				v.Type = discord.InteractionType(x434)
+			if x552, ok := d.Int(64); ok {
+				v.Type = discord.InteractionType(x552)
 			}
 		case "user":
 			if seen[0]&(1<<18) != 0 {
@@ -3343,8 +4810,8 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				return
 			}
 			seen[0] |= 1 << 19
-			if x435, ok := d.Int(64); ok {
-				v.Version = int(x435)
+			if x553, ok := d.Int(64); ok {
+				v.Version = int(x553)
 			}
 		default:
 			d.Unknown(k, namesInteraction)
@@ -3404,13 +4871,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 3
 			if d.Array() {
-				x436 := scratch15.Get()
+				x554 := scratch21.Get()
 				for d.More() {
-					*x436 = append(*x436, *new(discord.Attachment))
-					x437 := &(*x436)[len(*x436)-1]
-					DecodeAttachment(d, &(*x437))
+					*x554 = append(*x554, *new(discord.Attachment))
+					x555 := &(*x554)[len(*x554)-1]
+					DecodeAttachment(d, &(*x555))
 				}
-				v.Attachments = scratch15.Slice(x436)
+				v.Attachments = scratch21.Slice(x554)
 			} else if !d.Failed() {
 				v.Attachments = nil
 			}
@@ -3455,15 +4922,15 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				return
 			}
 			seen[0] |= 1 << 7
-			Unmarshaler(d, &v.Components)
+			DecodeComponents(d, &v.Components)
 		case "content":
 			if seen[0]&(1<<8) != 0 {
 				d.Duplicate("content")
 				return
 			}
 			seen[0] |= 1 << 8
-			if x438, ok := d.String(); ok {
-				v.Content = x438
+			if x556, ok := d.String(); ok {
+				v.Content = x556
 			}
 		case "edited_timestamp":
 			if seen[0]&(1<<9) != 0 {
@@ -3479,13 +4946,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 10
 			if d.Array() {
-				x439 := scratch16.Get()
+				x557 := scratch22.Get()
 				for d.More() {
-					*x439 = append(*x439, *new(discord.Embed))
-					x440 := &(*x439)[len(*x439)-1]
-					DecodeEmbed(d, &(*x440))
+					*x557 = append(*x557, *new(discord.Embed))
+					x558 := &(*x557)[len(*x557)-1]
+					DecodeEmbed(d, &(*x558))
 				}
-				v.Embeds = scratch16.Slice(x439)
+				v.Embeds = scratch22.Slice(x557)
 			} else if !d.Failed() {
 				v.Embeds = nil
 			}
@@ -3495,8 +4962,8 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				return
 			}
 			seen[0] |= 1 << 11
-			if x441, ok := d.Uint(64); ok {
-				v.Flags = discord.MessageFlags(x441)
+			if x559, ok := d.Uint(64); ok {
+				v.Flags = discord.MessageFlags(x559)
 			}
 		case "guild_id":
 			if seen[0]&(1<<12) != 0 {
@@ -3511,8 +4978,8 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				return
 			}
 			seen[0] |= 1 << 13
-			if x442, ok := d.Bool(); ok {
-				v.Hit = x442
+			if x560, ok := d.Bool(); ok {
+				v.Hit = x560
 			}
 		case "id":
 			if seen[0]&(1<<14) != 0 {
@@ -3584,13 +5051,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 19
 			if d.Array() {
-				x443 := scratch17.Get()
+				x561 := scratch23.Get()
 				for d.More() {
-					*x443 = append(*x443, *new(discord.MentionedChannel))
-					x444 := &(*x443)[len(*x443)-1]
-					DecodeMentionedChannel(d, &(*x444))
+					*x561 = append(*x561, *new(discord.MentionedChannel))
+					x562 := &(*x561)[len(*x561)-1]
+					DecodeMentionedChannel(d, &(*x562))
 				}
-				v.MentionChannels = scratch17.Slice(x443)
+				v.MentionChannels = scratch23.Slice(x561)
 			} else if !d.Failed() {
 				v.MentionChannels = nil
 			}
@@ -3600,8 +5067,8 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				return
 			}
 			seen[0] |= 1 << 20
-			if x445, ok := d.Bool(); ok {
-				v.MentionEveryone = x445
+			if x563, ok := d.Bool(); ok {
+				v.MentionEveryone = x563
 			}
 		case "mention_roles":
 			if seen[0]&(1<<21) != 0 {
@@ -3610,13 +5077,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 21
 			if d.Array() {
-				x446 := scratch2.Get()
+				x564 := scratch8.Get()
 				for d.More() {
-					*x446 = append(*x446, *new(discord.Snowflake))
-					x447 := &(*x446)[len(*x446)-1]
-					DecodeSnowflake(d, &(*x447))
+					*x564 = append(*x564, *new(discord.Snowflake))
+					x565 := &(*x564)[len(*x564)-1]
+					DecodeSnowflake(d, &(*x565))
 				}
-				v.MentionRoles = scratch2.Slice(x446)
+				v.MentionRoles = scratch8.Slice(x564)
 			} else if !d.Failed() {
 				v.MentionRoles = nil
 			}
@@ -3627,13 +5094,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 22
 			if d.Array() {
-				x448 := scratch5.Get()
+				x566 := scratch11.Get()
 				for d.More() {
-					*x448 = append(*x448, *new(discord.User))
-					x449 := &(*x448)[len(*x448)-1]
-					DecodeUser(d, &(*x449))
+					*x566 = append(*x566, *new(discord.User))
+					x567 := &(*x566)[len(*x566)-1]
+					DecodeUser(d, &(*x567))
 				}
-				v.Mentions = scratch5.Slice(x448)
+				v.Mentions = scratch11.Slice(x566)
 			} else if !d.Failed() {
 				v.Mentions = nil
 			}
@@ -3658,13 +5125,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 24
 			if d.Array() {
-				x450 := scratch18.Get()
+				x568 := scratch24.Get()
 				for d.More() {
-					*x450 = append(*x450, *new(discord.MessageSnapshot))
-					x451 := &(*x450)[len(*x450)-1]
-					DecodeMessageSnapshot(d, &(*x451))
+					*x568 = append(*x568, *new(discord.MessageSnapshot))
+					x569 := &(*x568)[len(*x568)-1]
+					DecodeMessageSnapshot(d, &(*x569))
 				}
-				v.MessageSnapshots = scratch18.Slice(x450)
+				v.MessageSnapshots = scratch24.Slice(x568)
 			} else if !d.Failed() {
 				v.MessageSnapshots = nil
 			}
@@ -3681,8 +5148,8 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				return
 			}
 			seen[0] |= 1 << 26
-			if x452, ok := d.Bool(); ok {
-				v.Pinned = x452
+			if x570, ok := d.Bool(); ok {
+				v.Pinned = x570
 			}
 		case "poll":
 			if seen[0]&(1<<27) != 0 {
@@ -3704,8 +5171,8 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				return
 			}
 			seen[0] |= 1 << 28
-			if x453, ok := d.Int(64); ok {
-				v.Position = int(x453)
+			if x571, ok := d.Int(64); ok {
+				v.Position = int(x571)
 			}
 		case "purchase_notification":
 			if seen[0]&(1<<29) != 0 {
@@ -3728,13 +5195,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 30
 			if d.Array() {
-				x454 := scratch19.Get()
+				x572 := scratch25.Get()
 				for d.More() {
-					*x454 = append(*x454, *new(discord.Reaction))
-					x455 := &(*x454)[len(*x454)-1]
-					DecodeReaction(d, &(*x455))
+					*x572 = append(*x572, *new(discord.Reaction))
+					x573 := &(*x572)[len(*x572)-1]
+					DecodeReaction(d, &(*x573))
 				}
-				v.Reactions = scratch19.Slice(x454)
+				v.Reactions = scratch25.Slice(x572)
 			} else if !d.Failed() {
 				v.Reactions = nil
 			}
@@ -3772,8 +5239,8 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				return
 			}
 			seen[0] |= 1 << 33
-			if x456, ok := d.Int(64); ok {
-				v.RestrictionCount = int(x456)
+			if x574, ok := d.Int(64); ok {
+				v.RestrictionCount = int(x574)
 			}
 		case "role_subscription_data":
 			if seen[0]&(1<<34) != 0 {
@@ -3810,13 +5277,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 36
 			if d.Array() {
-				x457 := scratch20.Get()
+				x575 := scratch26.Get()
 				for d.More() {
-					*x457 = append(*x457, *new(discord.StickerItem))
-					x458 := &(*x457)[len(*x457)-1]
-					DecodeStickerItem(d, &(*x458))
+					*x575 = append(*x575, *new(discord.StickerItem))
+					x576 := &(*x575)[len(*x575)-1]
+					DecodeStickerItem(d, &(*x576))
 				}
-				v.StickerItems = scratch20.Slice(x457)
+				v.StickerItems = scratch26.Slice(x575)
 			} else if !d.Failed() {
 				v.StickerItems = nil
 			}
@@ -3827,13 +5294,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 37
 			if d.Array() {
-				x459 := scratch11.Get()
+				x577 := scratch17.Get()
 				for d.More() {
-					*x459 = append(*x459, *new(discord.Sticker))
-					x460 := &(*x459)[len(*x459)-1]
-					DecodeSticker(d, &(*x460))
+					*x577 = append(*x577, *new(discord.Sticker))
+					x578 := &(*x577)[len(*x577)-1]
+					DecodeSticker(d, &(*x578))
 				}
-				v.Stickers = scratch11.Slice(x459)
+				v.Stickers = scratch17.Slice(x577)
 			} else if !d.Failed() {
 				v.Stickers = nil
 			}
@@ -3864,8 +5331,8 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				return
 			}
 			seen[0] |= 1 << 40
-			if x461, ok := d.Bool(); ok {
-				v.TTS = x461
+			if x579, ok := d.Bool(); ok {
+				v.TTS = x579
 			}
 		case "type":
 			if seen[0]&(1<<41) != 0 {
@@ -3873,8 +5340,8 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				return
 			}
 			seen[0] |= 1 << 41
-			if x462, ok := d.Int(64); ok {
-				v.Type = discord.MessageType(x462)
+			if x580, ok := d.Int(64); ok {
+				v.Type = discord.MessageType(x580)
 			}
 		case "webhook_id":
 			if seen[0]&(1<<42) != 0 {
@@ -3912,8 +5379,8 @@ func DecodeSubscription(d *Decoder, v *discord.Subscription) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x465, ok := d.String(); ok {
-				v.Country = x465
+			if x583, ok := d.String(); ok {
+				v.Country = x583
 			}
 		case "current_period_end":
 			if seen[0]&(1<<2) != 0 {
@@ -3936,13 +5403,13 @@ func DecodeSubscription(d *Decoder, v *discord.Subscription) {
 			}
 			seen[0] |= 1 << 4
 			if d.Array() {
-				x466 := scratch2.Get()
+				x584 := scratch8.Get()
 				for d.More() {
-					*x466 = append(*x466, *new(discord.Snowflake))
-					x467 := &(*x466)[len(*x466)-1]
-					DecodeSnowflake(d, &(*x467))
+					*x584 = append(*x584, *new(discord.Snowflake))
+					x585 := &(*x584)[len(*x584)-1]
+					DecodeSnowflake(d, &(*x585))
 				}
-				v.EntitlementIDs = scratch2.Slice(x466)
+				v.EntitlementIDs = scratch8.Slice(x584)
 			} else if !d.Failed() {
 				v.EntitlementIDs = nil
 			}
@@ -3960,13 +5427,13 @@ func DecodeSubscription(d *Decoder, v *discord.Subscription) {
 			}
 			seen[0] |= 1 << 6
 			if d.Array() {
-				x468 := scratch2.Get()
+				x586 := scratch8.Get()
 				for d.More() {
-					*x468 = append(*x468, *new(discord.Snowflake))
-					x469 := &(*x468)[len(*x468)-1]
-					DecodeSnowflake(d, &(*x469))
+					*x586 = append(*x586, *new(discord.Snowflake))
+					x587 := &(*x586)[len(*x586)-1]
+					DecodeSnowflake(d, &(*x587))
 				}
-				v.RenewalSKUIDs = scratch2.Slice(x468)
+				v.RenewalSKUIDs = scratch8.Slice(x586)
 			} else if !d.Failed() {
 				v.RenewalSKUIDs = nil
 			}
@@ -3977,13 +5444,13 @@ func DecodeSubscription(d *Decoder, v *discord.Subscription) {
 			}
 			seen[0] |= 1 << 7
 			if d.Array() {
-				x470 := scratch2.Get()
+				x588 := scratch8.Get()
 				for d.More() {
-					*x470 = append(*x470, *new(discord.Snowflake))
-					x471 := &(*x470)[len(*x470)-1]
-					DecodeSnowflake(d, &(*x471))
+					*x588 = append(*x588, *new(discord.Snowflake))
+					x589 := &(*x588)[len(*x588)-1]
+					DecodeSnowflake(d, &(*x589))
 				}
-				v.SKUIDs = scratch2.Slice(x470)
+				v.SKUIDs = scratch8.Slice(x588)
 			} else if !d.Failed() {
 				v.SKUIDs = nil
 			}
@@ -3993,8 +5460,8 @@ func DecodeSubscription(d *Decoder, v *discord.Subscription) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x472, ok := d.Int(64); ok {
-				v.Status = discord.SubscriptionStatus(x472)
+			if x590, ok := d.Int(64); ok {
+				v.Status = discord.SubscriptionStatus(x590)
 			}
 		case "user_id":
 			if seen[0]&(1<<9) != 0 {
@@ -4032,8 +5499,8 @@ func DecodeForumTag(d *Decoder, v *discord.ForumTag) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x473, ok := d.String(); ok {
-				v.EmojiName = x473
+			if x591, ok := d.String(); ok {
+				v.EmojiName = x591
 			}
 		case "id":
 			if seen[0]&(1<<2) != 0 {
@@ -4048,8 +5515,8 @@ func DecodeForumTag(d *Decoder, v *discord.ForumTag) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x474, ok := d.Bool(); ok {
-				v.Moderated = x474
+			if x592, ok := d.Bool(); ok {
+				v.Moderated = x592
 			}
 		case "name":
 			if seen[0]&(1<<4) != 0 {
@@ -4057,8 +5524,8 @@ func DecodeForumTag(d *Decoder, v *discord.ForumTag) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x475, ok := d.String(); ok {
-				v.Name = x475
+			if x593, ok := d.String(); ok {
+				v.Name = x593
 			}
 		default:
 			d.Unknown(k, namesForumTag)
@@ -4089,8 +5556,8 @@ func DecodeDefaultReaction(d *Decoder, v *discord.DefaultReaction) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x476, ok := d.String(); ok {
-				v.EmojiName = x476
+			if x594, ok := d.String(); ok {
+				v.EmojiName = x594
 			}
 		default:
 			d.Unknown(k, namesDefaultReaction)
@@ -4114,8 +5581,8 @@ func DecodeThreadMember(d *Decoder, v *discord.ThreadMember) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x477, ok := d.Int(64); ok {
-				v.Flags = int(x477)
+			if x595, ok := d.Int(64); ok {
+				v.Flags = int(x595)
 			}
 		case "id":
 			if seen[0]&(1<<1) != 0 {
@@ -4195,8 +5662,8 @@ func DecodePermissionOverwrite(d *Decoder, v *discord.PermissionOverwrite) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x478, ok := d.Int(64); ok {
-				v.Type = discord.PermissionOverwriteType(x478)
+			if x596, ok := d.Int(64); ok {
+				v.Type = discord.PermissionOverwriteType(x596)
 			}
 		default:
 			d.Unknown(k, namesPermissionOverwrite)
@@ -4227,8 +5694,8 @@ func DecodeThreadMetadata(d *Decoder, v *discord.ThreadMetadata) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x479, ok := d.Bool(); ok {
-				v.Archived = x479
+			if x597, ok := d.Bool(); ok {
+				v.Archived = x597
 			}
 		case "auto_archive_duration":
 			if seen[0]&(1<<2) != 0 {
@@ -4236,8 +5703,8 @@ func DecodeThreadMetadata(d *Decoder, v *discord.ThreadMetadata) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x480, ok := d.Int(64); ok {
-				v.AutoArchiveDuration = discord.AutoArchiveDuration(x480)
+			if x598, ok := d.Int(64); ok {
+				v.AutoArchiveDuration = discord.AutoArchiveDuration(x598)
 			}
 		case "create_timestamp":
 			if seen[0]&(1<<3) != 0 {
@@ -4252,8 +5719,8 @@ func DecodeThreadMetadata(d *Decoder, v *discord.ThreadMetadata) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x481, ok := d.Bool(); ok {
-				v.Invitable = x481
+			if x599, ok := d.Bool(); ok {
+				v.Invitable = x599
 			}
 		case "locked":
 			if seen[0]&(1<<5) != 0 {
@@ -4261,8 +5728,8 @@ func DecodeThreadMetadata(d *Decoder, v *discord.ThreadMetadata) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x482, ok := d.Bool(); ok {
-				v.Locked = x482
+			if x600, ok := d.Bool(); ok {
+				v.Locked = x600
 			}
 		default:
 			d.Unknown(k, namesThreadMetadata)
@@ -4271,6 +5738,365 @@ func DecodeThreadMetadata(d *Decoder, v *discord.ThreadMetadata) {
 }
 
 var namesThreadMetadata = []string{"archive_timestamp", "archived", "auto_archive_duration", "create_timestamp", "invitable", "locked"}
+
+// DecodeComponentEmoji decodes a ComponentEmoji.
+func DecodeComponentEmoji(d *Decoder, v *discord.ComponentEmoji) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "animated":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("animated")
+				return
+			}
+			seen[0] |= 1 << 0
+			if x602, ok := d.Bool(); ok {
+				v.Animated = x602
+			}
+		case "id":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 1
+			DecodeSnowflake(d, &v.ID)
+		case "name":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("name")
+				return
+			}
+			seen[0] |= 1 << 2
+			if x603, ok := d.String(); ok {
+				v.Name = x603
+			}
+		default:
+			d.Unknown(k, namesComponentEmoji)
+		}
+	}
+}
+
+var namesComponentEmoji = []string{"animated", "id", "name"}
+
+// DecodeSelectOption decodes a SelectOption.
+func DecodeSelectOption(d *Decoder, v *discord.SelectOption) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "default":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("default")
+				return
+			}
+			seen[0] |= 1 << 0
+			if x604, ok := d.Bool(); ok {
+				v.Default = x604
+			}
+		case "description":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("description")
+				return
+			}
+			seen[0] |= 1 << 1
+			if x605, ok := d.String(); ok {
+				v.Description = x605
+			}
+		case "emoji":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("emoji")
+				return
+			}
+			seen[0] |= 1 << 2
+			if d.Null() {
+				v.Emoji = nil
+			} else {
+				if v.Emoji == nil {
+					v.Emoji = new(discord.ComponentEmoji)
+				}
+				DecodeComponentEmoji(d, &(*v.Emoji))
+			}
+		case "label":
+			if seen[0]&(1<<3) != 0 {
+				d.Duplicate("label")
+				return
+			}
+			seen[0] |= 1 << 3
+			if x606, ok := d.String(); ok {
+				v.Label = x606
+			}
+		case "value":
+			if seen[0]&(1<<4) != 0 {
+				d.Duplicate("value")
+				return
+			}
+			seen[0] |= 1 << 4
+			if x607, ok := d.String(); ok {
+				v.Value = x607
+			}
+		default:
+			d.Unknown(k, namesSelectOption)
+		}
+	}
+}
+
+var namesSelectOption = []string{"default", "description", "emoji", "label", "value"}
+
+// DecodeSelectDefaultValue decodes a SelectDefaultValue.
+func DecodeSelectDefaultValue(d *Decoder, v *discord.SelectDefaultValue) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "id":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 0
+			DecodeSnowflake(d, &v.ID)
+		case "type":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("type")
+				return
+			}
+			seen[0] |= 1 << 1
+			if x608, ok := d.String(); ok {
+				v.Type = discord.SelectDefaultValueType(x608)
+			}
+		default:
+			d.Unknown(k, namesSelectDefaultValue)
+		}
+	}
+}
+
+var namesSelectDefaultValue = []string{"id", "type"}
+
+// DecodeUnfurledMedia decodes a UnfurledMedia.
+func DecodeUnfurledMedia(d *Decoder, v *discord.UnfurledMedia) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "attachment_id":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("attachment_id")
+				return
+			}
+			seen[0] |= 1 << 0
+			DecodeSnowflake(d, &v.AttachmentID)
+		case "content_type":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("content_type")
+				return
+			}
+			seen[0] |= 1 << 1
+			if x609, ok := d.String(); ok {
+				v.ContentType = x609
+			}
+		case "height":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("height")
+				return
+			}
+			seen[0] |= 1 << 2
+			if x610, ok := d.Int(64); ok {
+				v.Height = int(x610)
+			}
+		case "id":
+			if seen[0]&(1<<3) != 0 {
+				d.Duplicate("id")
+				return
+			}
+			seen[0] |= 1 << 3
+			DecodeSnowflake(d, &v.ID)
+		case "proxy_url":
+			if seen[0]&(1<<4) != 0 {
+				d.Duplicate("proxy_url")
+				return
+			}
+			seen[0] |= 1 << 4
+			if x611, ok := d.String(); ok {
+				v.ProxyURL = x611
+			}
+		case "url":
+			if seen[0]&(1<<5) != 0 {
+				d.Duplicate("url")
+				return
+			}
+			seen[0] |= 1 << 5
+			if x612, ok := d.String(); ok {
+				v.URL = x612
+			}
+		case "width":
+			if seen[0]&(1<<6) != 0 {
+				d.Duplicate("width")
+				return
+			}
+			seen[0] |= 1 << 6
+			if x613, ok := d.Int(64); ok {
+				v.Width = int(x613)
+			}
+		default:
+			d.Unknown(k, namesUnfurledMedia)
+		}
+	}
+}
+
+var namesUnfurledMedia = []string{"attachment_id", "content_type", "height", "id", "proxy_url", "url", "width"}
+
+// DecodeMediaGalleryItem decodes a MediaGalleryItem.
+func DecodeMediaGalleryItem(d *Decoder, v *discord.MediaGalleryItem) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "description":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("description")
+				return
+			}
+			seen[0] |= 1 << 0
+			if x614, ok := d.String(); ok {
+				v.Description = x614
+			}
+		case "media":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("media")
+				return
+			}
+			seen[0] |= 1 << 1
+			DecodeUnfurledMedia(d, &v.Media)
+		case "spoiler":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("spoiler")
+				return
+			}
+			seen[0] |= 1 << 2
+			if x615, ok := d.Bool(); ok {
+				v.Spoiler = x615
+			}
+		default:
+			d.Unknown(k, namesMediaGalleryItem)
+		}
+	}
+}
+
+var namesMediaGalleryItem = []string{"description", "media", "spoiler"}
+
+// DecodeRadioGroupOption decodes a RadioGroupOption.
+func DecodeRadioGroupOption(d *Decoder, v *discord.RadioGroupOption) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "default":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("default")
+				return
+			}
+			seen[0] |= 1 << 0
+			if x616, ok := d.Bool(); ok {
+				v.Default = x616
+			}
+		case "description":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("description")
+				return
+			}
+			seen[0] |= 1 << 1
+			if x617, ok := d.String(); ok {
+				v.Description = x617
+			}
+		case "label":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("label")
+				return
+			}
+			seen[0] |= 1 << 2
+			if x618, ok := d.String(); ok {
+				v.Label = x618
+			}
+		case "value":
+			if seen[0]&(1<<3) != 0 {
+				d.Duplicate("value")
+				return
+			}
+			seen[0] |= 1 << 3
+			if x619, ok := d.String(); ok {
+				v.Value = x619
+			}
+		default:
+			d.Unknown(k, namesRadioGroupOption)
+		}
+	}
+}
+
+var namesRadioGroupOption = []string{"default", "description", "label", "value"}
+
+// DecodeCheckboxGroupOption decodes a CheckboxGroupOption.
+func DecodeCheckboxGroupOption(d *Decoder, v *discord.CheckboxGroupOption) {
+	if !d.Object() {
+		return
+	}
+	var seen [1]uint64
+	for k, ok := d.Key(); ok; k, ok = d.Key() {
+		switch string(k) {
+		case "default":
+			if seen[0]&(1<<0) != 0 {
+				d.Duplicate("default")
+				return
+			}
+			seen[0] |= 1 << 0
+			if x620, ok := d.Bool(); ok {
+				v.Default = x620
+			}
+		case "description":
+			if seen[0]&(1<<1) != 0 {
+				d.Duplicate("description")
+				return
+			}
+			seen[0] |= 1 << 1
+			if x621, ok := d.String(); ok {
+				v.Description = x621
+			}
+		case "label":
+			if seen[0]&(1<<2) != 0 {
+				d.Duplicate("label")
+				return
+			}
+			seen[0] |= 1 << 2
+			if x622, ok := d.String(); ok {
+				v.Label = x622
+			}
+		case "value":
+			if seen[0]&(1<<3) != 0 {
+				d.Duplicate("value")
+				return
+			}
+			seen[0] |= 1 << 3
+			if x623, ok := d.String(); ok {
+				v.Value = x623
+			}
+		default:
+			d.Unknown(k, namesCheckboxGroupOption)
+		}
+	}
+}
+
+var namesCheckboxGroupOption = []string{"default", "description", "label", "value"}
 
 // DecodeApplicationCommandPermission decodes a ApplicationCommandPermission.
 func DecodeApplicationCommandPermission(d *Decoder, v *discord.ApplicationCommandPermission) {
@@ -4293,8 +6119,8 @@ func DecodeApplicationCommandPermission(d *Decoder, v *discord.ApplicationComman
 				return
 			}
 			seen[0] |= 1 << 1
-			if x484, ok := d.Bool(); ok {
-				v.Permission = x484
+			if x624, ok := d.Bool(); ok {
+				v.Permission = x624
 			}
 		case "type":
 			if seen[0]&(1<<2) != 0 {
@@ -4302,8 +6128,8 @@ func DecodeApplicationCommandPermission(d *Decoder, v *discord.ApplicationComman
 				return
 			}
 			seen[0] |= 1 << 2
-			if x485, ok := d.Int(64); ok {
-				v.Type = discord.ApplicationCommandPermissionType(x485)
+			if x625, ok := d.Int(64); ok {
+				v.Type = discord.ApplicationCommandPermissionType(x625)
 			}
 		default:
 			d.Unknown(k, namesApplicationCommandPermission)
@@ -4334,8 +6160,8 @@ func DecodeAutoModerationActionMetadata(d *Decoder, v *discord.AutoModerationAct
 				return
 			}
 			seen[0] |= 1 << 1
-			if x486, ok := d.String(); ok {
-				v.CustomMessage = x486
+			if x626, ok := d.String(); ok {
+				v.CustomMessage = x626
 			}
 		case "duration_seconds":
 			if seen[0]&(1<<2) != 0 {
@@ -4343,8 +6169,8 @@ func DecodeAutoModerationActionMetadata(d *Decoder, v *discord.AutoModerationAct
 				return
 			}
 			seen[0] |= 1 << 2
-			if x487, ok := d.Int(64); ok {
-				v.DurationSeconds = int(x487)
+			if x627, ok := d.Int(64); ok {
+				v.DurationSeconds = int(x627)
 			}
 		default:
 			d.Unknown(k, namesAutoModerationActionMetadata)
@@ -4369,15 +6195,15 @@ func DecodeAutoModerationTriggerMetadata(d *Decoder, v *discord.AutoModerationTr
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x488 := scratch13.Get()
+				x628 := scratch19.Get()
 				for d.More() {
-					*x488 = append(*x488, *new(string))
-					x489 := &(*x488)[len(*x488)-1]
-					if x490, ok := d.String(); ok {
-						(*x489) = x490
+					*x628 = append(*x628, *new(string))
+					x629 := &(*x628)[len(*x628)-1]
+					if x630, ok := d.String(); ok {
+						(*x629) = x630
 					}
 				}
-				v.AllowList = scratch13.Slice(x488)
+				v.AllowList = scratch19.Slice(x628)
 			} else if !d.Failed() {
 				v.AllowList = nil
 			}
@@ -4388,15 +6214,15 @@ func DecodeAutoModerationTriggerMetadata(d *Decoder, v *discord.AutoModerationTr
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x491 := scratch13.Get()
+				x631 := scratch19.Get()
 				for d.More() {
-					*x491 = append(*x491, *new(string))
-					x492 := &(*x491)[len(*x491)-1]
-					if x493, ok := d.String(); ok {
-						(*x492) = x493
+					*x631 = append(*x631, *new(string))
+					x632 := &(*x631)[len(*x631)-1]
+					if x633, ok := d.String(); ok {
+						(*x632) = x633
 					}
 				}
-				v.KeywordFilter = scratch13.Slice(x491)
+				v.KeywordFilter = scratch19.Slice(x631)
 			} else if !d.Failed() {
 				v.KeywordFilter = nil
 			}
@@ -4406,8 +6232,8 @@ func DecodeAutoModerationTriggerMetadata(d *Decoder, v *discord.AutoModerationTr
 				return
 			}
 			seen[0] |= 1 << 2
-			if x494, ok := d.Bool(); ok {
-				v.MentionRaidProtectionEnabled = x494
+			if x634, ok := d.Bool(); ok {
+				v.MentionRaidProtectionEnabled = x634
 			}
 		case "mention_total_limit":
 			if seen[0]&(1<<3) != 0 {
@@ -4415,8 +6241,8 @@ func DecodeAutoModerationTriggerMetadata(d *Decoder, v *discord.AutoModerationTr
 				return
 			}
 			seen[0] |= 1 << 3
-			if x495, ok := d.Int(64); ok {
-				v.MentionTotalLimit = int(x495)
+			if x635, ok := d.Int(64); ok {
+				v.MentionTotalLimit = int(x635)
 			}
 		case "presets":
 			if seen[0]&(1<<4) != 0 {
@@ -4425,15 +6251,15 @@ func DecodeAutoModerationTriggerMetadata(d *Decoder, v *discord.AutoModerationTr
 			}
 			seen[0] |= 1 << 4
 			if d.Array() {
-				x496 := scratch21.Get()
+				x636 := scratch27.Get()
 				for d.More() {
-					*x496 = append(*x496, *new(discord.AutoModerationKeywordPreset))
-					x497 := &(*x496)[len(*x496)-1]
-					if x498, ok := d.Int(64); ok {
-						(*x497) = discord.AutoModerationKeywordPreset(x498)
+					*x636 = append(*x636, *new(discord.AutoModerationKeywordPreset))
+					x637 := &(*x636)[len(*x636)-1]
+					if x638, ok := d.Int(64); ok {
+						(*x637) = discord.AutoModerationKeywordPreset(x638)
 					}
 				}
-				v.Presets = scratch21.Slice(x496)
+				v.Presets = scratch27.Slice(x636)
 			} else if !d.Failed() {
 				v.Presets = nil
 			}
@@ -4444,15 +6270,15 @@ func DecodeAutoModerationTriggerMetadata(d *Decoder, v *discord.AutoModerationTr
 			}
 			seen[0] |= 1 << 5
 			if d.Array() {
-				x499 := scratch13.Get()
+				x639 := scratch19.Get()
 				for d.More() {
-					*x499 = append(*x499, *new(string))
-					x500 := &(*x499)[len(*x499)-1]
-					if x501, ok := d.String(); ok {
-						(*x500) = x501
+					*x639 = append(*x639, *new(string))
+					x640 := &(*x639)[len(*x639)-1]
+					if x641, ok := d.String(); ok {
+						(*x640) = x641
 					}
 				}
-				v.RegexPatterns = scratch13.Slice(x499)
+				v.RegexPatterns = scratch19.Slice(x639)
 			} else if !d.Failed() {
 				v.RegexPatterns = nil
 			}
@@ -4478,8 +6304,8 @@ func DecodePrimaryGuild(d *Decoder, v *discord.PrimaryGuild) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x502, ok := d.String(); ok {
-				v.Badge = x502
+			if x642, ok := d.String(); ok {
+				v.Badge = x642
 			}
 		case "identity_enabled":
 			if seen[0]&(1<<1) != 0 {
@@ -4487,8 +6313,8 @@ func DecodePrimaryGuild(d *Decoder, v *discord.PrimaryGuild) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x503, ok := d.Bool(); ok {
-				v.IdentityEnabled = x503
+			if x643, ok := d.Bool(); ok {
+				v.IdentityEnabled = x643
 			}
 		case "identity_guild_id":
 			if seen[0]&(1<<2) != 0 {
@@ -4503,8 +6329,8 @@ func DecodePrimaryGuild(d *Decoder, v *discord.PrimaryGuild) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x504, ok := d.String(); ok {
-				v.Tag = x504
+			if x644, ok := d.String(); ok {
+				v.Tag = x644
 			}
 		default:
 			d.Unknown(k, namesPrimaryGuild)
@@ -4528,8 +6354,8 @@ func DecodeEntityMetadata(d *Decoder, v *discord.EntityMetadata) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x505, ok := d.String(); ok {
-				v.Location = x505
+			if x645, ok := d.String(); ok {
+				v.Location = x645
 			}
 		default:
 			d.Unknown(k, namesEntityMetadata)
@@ -4567,8 +6393,8 @@ func DecodeScheduledEventException(d *Decoder, v *discord.ScheduledEventExceptio
 				return
 			}
 			seen[0] |= 1 << 2
-			if x506, ok := d.Bool(); ok {
-				v.IsCanceled = x506
+			if x646, ok := d.Bool(); ok {
+				v.IsCanceled = x646
 			}
 		case "scheduled_end_time":
 			if seen[0]&(1<<3) != 0 {
@@ -4607,15 +6433,15 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x507 := scratch22.Get()
+				x647 := scratch28.Get()
 				for d.More() {
-					*x507 = append(*x507, *new(discord.RecurrenceMonth))
-					x508 := &(*x507)[len(*x507)-1]
-					if x509, ok := d.Int(64); ok {
-						(*x508) = discord.RecurrenceMonth(x509)
+					*x647 = append(*x647, *new(discord.RecurrenceMonth))
+					x648 := &(*x647)[len(*x647)-1]
+					if x649, ok := d.Int(64); ok {
+						(*x648) = discord.RecurrenceMonth(x649)
 					}
 				}
-				v.ByMonth = scratch22.Slice(x507)
+				v.ByMonth = scratch28.Slice(x647)
 			} else if !d.Failed() {
 				v.ByMonth = nil
 			}
@@ -4626,15 +6452,15 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x510 := scratch23.Get()
+				x650 := scratch29.Get()
 				for d.More() {
-					*x510 = append(*x510, *new(int))
-					x511 := &(*x510)[len(*x510)-1]
-					if x512, ok := d.Int(64); ok {
-						(*x511) = int(x512)
+					*x650 = append(*x650, *new(int))
+					x651 := &(*x650)[len(*x650)-1]
+					if x652, ok := d.Int(64); ok {
+						(*x651) = int(x652)
 					}
 				}
-				v.ByMonthDay = scratch23.Slice(x510)
+				v.ByMonthDay = scratch29.Slice(x650)
 			} else if !d.Failed() {
 				v.ByMonthDay = nil
 			}
@@ -4645,13 +6471,13 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x513 := scratch24.Get()
+				x653 := scratch30.Get()
 				for d.More() {
-					*x513 = append(*x513, *new(discord.NWeekday))
-					x514 := &(*x513)[len(*x513)-1]
-					DecodeNWeekday(d, &(*x514))
+					*x653 = append(*x653, *new(discord.NWeekday))
+					x654 := &(*x653)[len(*x653)-1]
+					DecodeNWeekday(d, &(*x654))
 				}
-				v.ByNWeekday = scratch24.Slice(x513)
+				v.ByNWeekday = scratch30.Slice(x653)
 			} else if !d.Failed() {
 				v.ByNWeekday = nil
 			}
@@ -4662,15 +6488,15 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 			}
 			seen[0] |= 1 << 3
 			if d.Array() {
-				x515 := scratch25.Get()
+				x655 := scratch31.Get()
 				for d.More() {
-					*x515 = append(*x515, *new(discord.RecurrenceWeekday))
-					x516 := &(*x515)[len(*x515)-1]
-					if x517, ok := d.Int(64); ok {
-						(*x516) = discord.RecurrenceWeekday(x517)
+					*x655 = append(*x655, *new(discord.RecurrenceWeekday))
+					x656 := &(*x655)[len(*x655)-1]
+					if x657, ok := d.Int(64); ok {
+						(*x656) = discord.RecurrenceWeekday(x657)
 					}
 				}
-				v.ByWeekday = scratch25.Slice(x515)
+				v.ByWeekday = scratch31.Slice(x655)
 			} else if !d.Failed() {
 				v.ByWeekday = nil
 			}
@@ -4681,15 +6507,15 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 			}
 			seen[0] |= 1 << 4
 			if d.Array() {
-				x518 := scratch23.Get()
+				x658 := scratch29.Get()
 				for d.More() {
-					*x518 = append(*x518, *new(int))
-					x519 := &(*x518)[len(*x518)-1]
-					if x520, ok := d.Int(64); ok {
-						(*x519) = int(x520)
+					*x658 = append(*x658, *new(int))
+					x659 := &(*x658)[len(*x658)-1]
+					if x660, ok := d.Int(64); ok {
+						(*x659) = int(x660)
 					}
 				}
-				v.ByYearDay = scratch23.Slice(x518)
+				v.ByYearDay = scratch29.Slice(x658)
 			} else if !d.Failed() {
 				v.ByYearDay = nil
 			}
@@ -4699,8 +6525,8 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x521, ok := d.Int(64); ok {
-				v.Count = int(x521)
+			if x661, ok := d.Int(64); ok {
+				v.Count = int(x661)
 			}
 		case "end":
 			if seen[0]&(1<<6) != 0 {
@@ -4715,8 +6541,8 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x522, ok := d.Int(64); ok {
-				v.Frequency = discord.RecurrenceFrequency(x522)
+			if x662, ok := d.Int(64); ok {
+				v.Frequency = discord.RecurrenceFrequency(x662)
 			}
 		case "interval":
 			if seen[0]&(1<<8) != 0 {
@@ -4724,8 +6550,8 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x523, ok := d.Int(64); ok {
-				v.Interval = int(x523)
+			if x663, ok := d.Int(64); ok {
+				v.Interval = int(x663)
 			}
 		case "start":
 			if seen[0]&(1<<9) != 0 {
@@ -4784,8 +6610,8 @@ func DecodeScheduledEventUser(d *Decoder, v *discord.ScheduledEventUser) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x524, ok := d.Int(64); ok {
-				v.Response = discord.ScheduledEventUserResponse(x524)
+			if x664, ok := d.Int(64); ok {
+				v.Response = discord.ScheduledEventUserResponse(x664)
 			}
 		case "user":
 			if seen[0]&(1<<4) != 0 {
@@ -4852,15 +6678,15 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x525 := scratch13.Get()
+				x665 := scratch19.Get()
 				for d.More() {
-					*x525 = append(*x525, *new(string))
-					x526 := &(*x525)[len(*x525)-1]
-					if x527, ok := d.String(); ok {
-						(*x526) = x527
+					*x665 = append(*x665, *new(string))
+					x666 := &(*x665)[len(*x665)-1]
+					if x667, ok := d.String(); ok {
+						(*x666) = x667
 					}
 				}
-				v.Buttons = scratch13.Slice(x525)
+				v.Buttons = scratch19.Slice(x665)
 			} else if !d.Failed() {
 				v.Buttons = nil
 			}
@@ -4870,8 +6696,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x528, ok := d.Int(64); ok {
-				v.CreatedAt = int64(x528)
+			if x668, ok := d.Int(64); ok {
+				v.CreatedAt = int64(x668)
 			}
 		case "details":
 			if seen[0]&(1<<4) != 0 {
@@ -4879,8 +6705,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x529, ok := d.String(); ok {
-				v.Details = x529
+			if x669, ok := d.String(); ok {
+				v.Details = x669
 			}
 		case "details_url":
 			if seen[0]&(1<<5) != 0 {
@@ -4888,8 +6714,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x530, ok := d.String(); ok {
-				v.DetailsURL = x530
+			if x670, ok := d.String(); ok {
+				v.DetailsURL = x670
 			}
 		case "emoji":
 			if seen[0]&(1<<6) != 0 {
@@ -4911,8 +6737,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x531, ok := d.Uint(64); ok {
-				v.Flags = discord.ActivityFlags(x531)
+			if x671, ok := d.Uint(64); ok {
+				v.Flags = discord.ActivityFlags(x671)
 			}
 		case "instance":
 			if seen[0]&(1<<8) != 0 {
@@ -4920,8 +6746,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x532, ok := d.Bool(); ok {
-				v.Instance = x532
+			if x672, ok := d.Bool(); ok {
+				v.Instance = x672
 			}
 		case "name":
 			if seen[0]&(1<<9) != 0 {
@@ -4929,8 +6755,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x533, ok := d.String(); ok {
-				v.Name = x533
+			if x673, ok := d.String(); ok {
+				v.Name = x673
 			}
 		case "party":
 			if seen[0]&(1<<10) != 0 {
@@ -4966,8 +6792,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x534, ok := d.String(); ok {
-				v.State = x534
+			if x674, ok := d.String(); ok {
+				v.State = x674
 			}
 		case "state_url":
 			if seen[0]&(1<<13) != 0 {
@@ -4975,8 +6801,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 13
-			if x535, ok := d.String(); ok {
-				v.StateURL = x535
+			if x675, ok := d.String(); ok {
+				v.StateURL = x675
 			}
 		case "status_display_type":
 			if seen[0]&(1<<14) != 0 {
@@ -4984,8 +6810,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 14
-			if x536, ok := d.Int(64); ok {
-				v.StatusDisplayType = discord.StatusDisplayType(x536)
+			if x676, ok := d.Int(64); ok {
+				v.StatusDisplayType = discord.StatusDisplayType(x676)
 			}
 		case "timestamps":
 			if seen[0]&(1<<15) != 0 {
@@ -5007,8 +6833,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 16
-			if x537, ok := d.Int(64); ok {
-				v.Type = discord.ActivityType(x537)
+			if x677, ok := d.Int(64); ok {
+				v.Type = discord.ActivityType(x677)
 			}
 		case "url":
 			if seen[0]&(1<<17) != 0 {
@@ -5016,8 +6842,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 17
-			if x538, ok := d.String(); ok {
-				v.URL = x538
+			if x678, ok := d.String(); ok {
+				v.URL = x678
 			}
 		default:
 			d.Unknown(k, namesActivity)
@@ -5041,8 +6867,8 @@ func DecodeClientStatus(d *Decoder, v *discord.ClientStatus) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x539, ok := d.String(); ok {
-				v.Desktop = discord.Status(x539)
+			if x679, ok := d.String(); ok {
+				v.Desktop = discord.Status(x679)
 			}
 		case "mobile":
 			if seen[0]&(1<<1) != 0 {
@@ -5050,8 +6876,8 @@ func DecodeClientStatus(d *Decoder, v *discord.ClientStatus) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x540, ok := d.String(); ok {
-				v.Mobile = discord.Status(x540)
+			if x680, ok := d.String(); ok {
+				v.Mobile = discord.Status(x680)
 			}
 		case "web":
 			if seen[0]&(1<<2) != 0 {
@@ -5059,8 +6885,8 @@ func DecodeClientStatus(d *Decoder, v *discord.ClientStatus) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x541, ok := d.String(); ok {
-				v.Web = discord.Status(x541)
+			if x681, ok := d.String(); ok {
+				v.Web = discord.Status(x681)
 			}
 		default:
 			d.Unknown(k, namesClientStatus)
@@ -5179,8 +7005,8 @@ func DecodeNameplate(d *Decoder, v *discord.Nameplate) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x542, ok := d.String(); ok {
-				v.Asset = x542
+			if x682, ok := d.String(); ok {
+				v.Asset = x682
 			}
 		case "label":
 			if seen[0]&(1<<1) != 0 {
@@ -5188,8 +7014,8 @@ func DecodeNameplate(d *Decoder, v *discord.Nameplate) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x543, ok := d.String(); ok {
-				v.Label = x543
+			if x683, ok := d.String(); ok {
+				v.Label = x683
 			}
 		case "palette":
 			if seen[0]&(1<<2) != 0 {
@@ -5197,8 +7023,8 @@ func DecodeNameplate(d *Decoder, v *discord.Nameplate) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x544, ok := d.String(); ok {
-				v.Palette = discord.NameplatePalette(x544)
+			if x684, ok := d.String(); ok {
+				v.Palette = discord.NameplatePalette(x684)
 			}
 		case "sku_id":
 			if seen[0]&(1<<3) != 0 {
@@ -5237,15 +7063,15 @@ func DecodeInstallParams(d *Decoder, v *discord.InstallParams) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x545 := scratch12.Get()
+				x685 := scratch18.Get()
 				for d.More() {
-					*x545 = append(*x545, *new(discord.OAuth2Scope))
-					x546 := &(*x545)[len(*x545)-1]
-					if x547, ok := d.String(); ok {
-						(*x546) = discord.OAuth2Scope(x547)
+					*x685 = append(*x685, *new(discord.OAuth2Scope))
+					x686 := &(*x685)[len(*x685)-1]
+					if x687, ok := d.String(); ok {
+						(*x686) = discord.OAuth2Scope(x687)
 					}
 				}
-				v.Scopes = scratch12.Slice(x545)
+				v.Scopes = scratch18.Slice(x685)
 			} else if !d.Failed() {
 				v.Scopes = nil
 			}
@@ -5301,8 +7127,8 @@ func DecodeTeam(d *Decoder, v *discord.Team) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x548, ok := d.String(); ok {
-				v.Icon = x548
+			if x688, ok := d.String(); ok {
+				v.Icon = x688
 			}
 		case "id":
 			if seen[0]&(1<<1) != 0 {
@@ -5318,13 +7144,13 @@ func DecodeTeam(d *Decoder, v *discord.Team) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x549 := scratch26.Get()
+				x689 := scratch32.Get()
 				for d.More() {
-					*x549 = append(*x549, *new(discord.TeamMember))
-					x550 := &(*x549)[len(*x549)-1]
-					DecodeTeamMember(d, &(*x550))
+					*x689 = append(*x689, *new(discord.TeamMember))
+					x690 := &(*x689)[len(*x689)-1]
+					DecodeTeamMember(d, &(*x690))
 				}
-				v.Members = scratch26.Slice(x549)
+				v.Members = scratch32.Slice(x689)
 			} else if !d.Failed() {
 				v.Members = nil
 			}
@@ -5334,8 +7160,8 @@ func DecodeTeam(d *Decoder, v *discord.Team) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x551, ok := d.String(); ok {
-				v.Name = x551
+			if x691, ok := d.String(); ok {
+				v.Name = x691
 			}
 		case "owner_user_id":
 			if seen[0]&(1<<4) != 0 {
@@ -5366,8 +7192,8 @@ func DecodeInteractionData(d *Decoder, v *discord.InteractionData) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x552, ok := d.Int(64); ok {
-				v.ComponentType = discord.ComponentType(x552)
+			if x692, ok := d.Int(64); ok {
+				v.ComponentType = discord.ComponentType(x692)
 			}
 		case "components":
 			if seen[0]&(1<<1) != 0 {
@@ -5375,15 +7201,15 @@ func DecodeInteractionData(d *Decoder, v *discord.InteractionData) {
 				return
 			}
 			seen[0] |= 1 << 1
-			Unmarshaler(d, &v.Components)
+			DecodeComponents(d, &v.Components)
 		case "custom_id":
 			if seen[0]&(1<<2) != 0 {
 				d.Duplicate("custom_id")
 				return
 			}
 			seen[0] |= 1 << 2
-			if x553, ok := d.String(); ok {
-				v.CustomID = x553
+			if x693, ok := d.String(); ok {
+				v.CustomID = x693
 			}
 		case "guild_id":
 			if seen[0]&(1<<3) != 0 {
@@ -5405,8 +7231,8 @@ func DecodeInteractionData(d *Decoder, v *discord.InteractionData) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x554, ok := d.String(); ok {
-				v.Name = x554
+			if x694, ok := d.String(); ok {
+				v.Name = x694
 			}
 		case "options":
 			if seen[0]&(1<<6) != 0 {
@@ -5415,13 +7241,13 @@ func DecodeInteractionData(d *Decoder, v *discord.InteractionData) {
 			}
 			seen[0] |= 1 << 6
 			if d.Array() {
-				x555 := scratch27.Get()
+				x695 := scratch33.Get()
 				for d.More() {
-					*x555 = append(*x555, *new(discord.ApplicationCommandDataOption))
-					x556 := &(*x555)[len(*x555)-1]
-					DecodeApplicationCommandDataOption(d, &(*x556))
+					*x695 = append(*x695, *new(discord.ApplicationCommandDataOption))
+					x696 := &(*x695)[len(*x695)-1]
+					DecodeApplicationCommandDataOption(d, &(*x696))
 				}
-				v.Options = scratch27.Slice(x555)
+				v.Options = scratch33.Slice(x695)
 			} else if !d.Failed() {
 				v.Options = nil
 			}
@@ -5452,8 +7278,8 @@ func DecodeInteractionData(d *Decoder, v *discord.InteractionData) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x557, ok := d.Int(64); ok {
-				v.CommandType = discord.ApplicationCommandType(x557)
+			if x697, ok := d.Int(64); ok {
+				v.CommandType = discord.ApplicationCommandType(x697)
 			}
 		case "values":
 			if seen[0]&(1<<10) != 0 {
@@ -5462,15 +7288,15 @@ func DecodeInteractionData(d *Decoder, v *discord.InteractionData) {
 			}
 			seen[0] |= 1 << 10
 			if d.Array() {
-				x558 := scratch13.Get()
+				x698 := scratch19.Get()
 				for d.More() {
-					*x558 = append(*x558, *new(string))
-					x559 := &(*x558)[len(*x558)-1]
-					if x560, ok := d.String(); ok {
-						(*x559) = x560
+					*x698 = append(*x698, *new(string))
+					x699 := &(*x698)[len(*x698)-1]
+					if x700, ok := d.String(); ok {
+						(*x699) = x700
 					}
 				}
-				v.Values = scratch13.Slice(x558)
+				v.Values = scratch19.Slice(x698)
 			} else if !d.Failed() {
 				v.Values = nil
 			}
@@ -5496,8 +7322,8 @@ func DecodeMessageActivity(d *Decoder, v *discord.MessageActivity) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x561, ok := d.String(); ok {
-				v.PartyID = x561
+			if x701, ok := d.String(); ok {
+				v.PartyID = x701
 			}
 		case "type":
 			if seen[0]&(1<<1) != 0 {
@@ -5505,8 +7331,8 @@ func DecodeMessageActivity(d *Decoder, v *discord.MessageActivity) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x562, ok := d.Int(64); ok {
-				v.Type = discord.MessageActivityType(x562)
+			if x702, ok := d.Int(64); ok {
+				v.Type = discord.MessageActivityType(x702)
 			}
 		default:
 			d.Unknown(k, namesMessageActivity)
@@ -5552,13 +7378,13 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x563 := scratch5.Get()
+				x703 := scratch11.Get()
 				for d.More() {
-					*x563 = append(*x563, *new(discord.User))
-					x564 := &(*x563)[len(*x563)-1]
-					DecodeUser(d, &(*x564))
+					*x703 = append(*x703, *new(discord.User))
+					x704 := &(*x703)[len(*x703)-1]
+					DecodeUser(d, &(*x704))
 				}
-				v.ClipParticipants = scratch5.Slice(x563)
+				v.ClipParticipants = scratch11.Slice(x703)
 			} else if !d.Failed() {
 				v.ClipParticipants = nil
 			}
@@ -5568,8 +7394,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x565, ok := d.String(); ok {
-				v.ContentType = x565
+			if x705, ok := d.String(); ok {
+				v.ContentType = x705
 			}
 		case "description":
 			if seen[0]&(1<<4) != 0 {
@@ -5577,8 +7403,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x566, ok := d.String(); ok {
-				v.Description = x566
+			if x706, ok := d.String(); ok {
+				v.Description = x706
 			}
 		case "duration_secs":
 			if seen[0]&(1<<5) != 0 {
@@ -5586,8 +7412,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x567, ok := d.Float(64); ok {
-				v.DurationSecs = float64(x567)
+			if x707, ok := d.Float(64); ok {
+				v.DurationSecs = float64(x707)
 			}
 		case "ephemeral":
 			if seen[0]&(1<<6) != 0 {
@@ -5595,8 +7421,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x568, ok := d.Bool(); ok {
-				v.Ephemeral = x568
+			if x708, ok := d.Bool(); ok {
+				v.Ephemeral = x708
 			}
 		case "filename":
 			if seen[0]&(1<<7) != 0 {
@@ -5604,8 +7430,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x569, ok := d.String(); ok {
-				v.Filename = x569
+			if x709, ok := d.String(); ok {
+				v.Filename = x709
 			}
 		case "flags":
 			if seen[0]&(1<<8) != 0 {
@@ -5613,8 +7439,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x570, ok := d.Uint(64); ok {
-				v.Flags = discord.AttachmentFlags(x570)
+			if x710, ok := d.Uint(64); ok {
+				v.Flags = discord.AttachmentFlags(x710)
 			}
 		case "height":
 			if seen[0]&(1<<9) != 0 {
@@ -5622,8 +7448,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x571, ok := d.Int(64); ok {
-				v.Height = int(x571)
+			if x711, ok := d.Int(64); ok {
+				v.Height = int(x711)
 			}
 		case "id":
 			if seen[0]&(1<<10) != 0 {
@@ -5638,8 +7464,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 11
-			if x572, ok := d.String(); ok {
-				v.Placeholder = x572
+			if x712, ok := d.String(); ok {
+				v.Placeholder = x712
 			}
 		case "placeholder_version":
 			if seen[0]&(1<<12) != 0 {
@@ -5647,8 +7473,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x573, ok := d.Int(64); ok {
-				v.PlaceholderVersion = int(x573)
+			if x713, ok := d.Int(64); ok {
+				v.PlaceholderVersion = int(x713)
 			}
 		case "proxy_url":
 			if seen[0]&(1<<13) != 0 {
@@ -5656,8 +7482,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 13
-			if x574, ok := d.String(); ok {
-				v.ProxyURL = x574
+			if x714, ok := d.String(); ok {
+				v.ProxyURL = x714
 			}
 		case "size":
 			if seen[0]&(1<<14) != 0 {
@@ -5665,8 +7491,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 14
-			if x575, ok := d.Int(64); ok {
-				v.Size = int(x575)
+			if x715, ok := d.Int(64); ok {
+				v.Size = int(x715)
 			}
 		case "title":
 			if seen[0]&(1<<15) != 0 {
@@ -5674,8 +7500,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 15
-			if x576, ok := d.String(); ok {
-				v.Title = x576
+			if x716, ok := d.String(); ok {
+				v.Title = x716
 			}
 		case "url":
 			if seen[0]&(1<<16) != 0 {
@@ -5683,8 +7509,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 16
-			if x577, ok := d.String(); ok {
-				v.URL = x577
+			if x717, ok := d.String(); ok {
+				v.URL = x717
 			}
 		case "waveform":
 			if seen[0]&(1<<17) != 0 {
@@ -5692,8 +7518,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 17
-			if x578, ok := d.String(); ok {
-				v.Waveform = x578
+			if x718, ok := d.String(); ok {
+				v.Waveform = x718
 			}
 		case "width":
 			if seen[0]&(1<<18) != 0 {
@@ -5701,8 +7527,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 18
-			if x579, ok := d.Int(64); ok {
-				v.Width = int(x579)
+			if x719, ok := d.Int(64); ok {
+				v.Width = int(x719)
 			}
 		default:
 			d.Unknown(k, namesAttachment)
@@ -5734,13 +7560,13 @@ func DecodeMessageCall(d *Decoder, v *discord.MessageCall) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x580 := scratch2.Get()
+				x720 := scratch8.Get()
 				for d.More() {
-					*x580 = append(*x580, *new(discord.Snowflake))
-					x581 := &(*x580)[len(*x580)-1]
-					DecodeSnowflake(d, &(*x581))
+					*x720 = append(*x720, *new(discord.Snowflake))
+					x721 := &(*x720)[len(*x720)-1]
+					DecodeSnowflake(d, &(*x721))
 				}
-				v.Participants = scratch2.Slice(x580)
+				v.Participants = scratch8.Slice(x720)
 			} else if !d.Failed() {
 				v.Participants = nil
 			}
@@ -5787,15 +7613,15 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 				return
 			}
 			seen[0] |= 1 << 2
-			Unmarshaler(d, &v.Components)
+			DecodeComponents(d, &v.Components)
 		case "description":
 			if seen[0]&(1<<3) != 0 {
 				d.Duplicate("description")
 				return
 			}
 			seen[0] |= 1 << 3
-			if x582, ok := d.String(); ok {
-				v.Description = x582
+			if x722, ok := d.String(); ok {
+				v.Description = x722
 			}
 		case "fields":
 			if seen[0]&(1<<4) != 0 {
@@ -5804,13 +7630,13 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 			}
 			seen[0] |= 1 << 4
 			if d.Array() {
-				x583 := scratch28.Get()
+				x723 := scratch34.Get()
 				for d.More() {
-					*x583 = append(*x583, *new(discord.EmbedField))
-					x584 := &(*x583)[len(*x583)-1]
-					DecodeEmbedField(d, &(*x584))
+					*x723 = append(*x723, *new(discord.EmbedField))
+					x724 := &(*x723)[len(*x723)-1]
+					DecodeEmbedField(d, &(*x724))
 				}
-				v.Fields = scratch28.Slice(x583)
+				v.Fields = scratch34.Slice(x723)
 			} else if !d.Failed() {
 				v.Fields = nil
 			}
@@ -5820,8 +7646,8 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x585, ok := d.Int(64); ok {
-				v.Flags = int(x585)
+			if x725, ok := d.Int(64); ok {
+				v.Flags = int(x725)
 			}
 		case "footer":
 			if seen[0]&(1<<6) != 0 {
@@ -5892,8 +7718,8 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 				return
 			}
 			seen[0] |= 1 << 11
-			if x586, ok := d.String(); ok {
-				v.Title = x586
+			if x726, ok := d.String(); ok {
+				v.Title = x726
 			}
 		case "type":
 			if seen[0]&(1<<12) != 0 {
@@ -5901,8 +7727,8 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x587, ok := d.String(); ok {
-				v.Type = discord.EmbedType(x587)
+			if x727, ok := d.String(); ok {
+				v.Type = discord.EmbedType(x727)
 			}
 		case "url":
 			if seen[0]&(1<<13) != 0 {
@@ -5910,8 +7736,8 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 				return
 			}
 			seen[0] |= 1 << 13
-			if x588, ok := d.String(); ok {
-				v.URL = x588
+			if x728, ok := d.String(); ok {
+				v.URL = x728
 			}
 		case "video":
 			if seen[0]&(1<<14) != 0 {
@@ -5970,8 +7796,8 @@ func DecodeMessageInteraction(d *Decoder, v *discord.MessageInteraction) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x589, ok := d.String(); ok {
-				v.Name = x589
+			if x729, ok := d.String(); ok {
+				v.Name = x729
 			}
 		case "name_localized":
 			if seen[0]&(1<<3) != 0 {
@@ -5979,8 +7805,8 @@ func DecodeMessageInteraction(d *Decoder, v *discord.MessageInteraction) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x590, ok := d.String(); ok {
-				v.NameLocalized = x590
+			if x730, ok := d.String(); ok {
+				v.NameLocalized = x730
 			}
 		case "type":
 			if seen[0]&(1<<4) != 0 {
@@ -5988,8 +7814,8 @@ func DecodeMessageInteraction(d *Decoder, v *discord.MessageInteraction) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x591, ok := d.Int(64); ok {
-				v.Type = discord.InteractionType(x591)
+			if x731, ok := d.Int(64); ok {
+				v.Type = discord.InteractionType(x731)
 			}
 		case "user":
 			if seen[0]&(1<<5) != 0 {
@@ -6031,14 +7857,14 @@ func DecodeInteractionMetadata(d *Decoder, v *discord.InteractionMetadata) {
 				if v.AuthorizingIntegrationOwners == nil {
 					v.AuthorizingIntegrationOwners = make(map[discord.ApplicationIntegrationType]discord.Snowflake)
 				}
-				for x592, ok := d.Key(); ok; x592, ok = d.Key() {
-					x594 := discord.ApplicationIntegrationType(IntKey(d, x592, 64))
-					var x593 discord.Snowflake
-					DecodeSnowflake(d, &x593)
+				for x732, ok := d.Key(); ok; x732, ok = d.Key() {
+					x734 := discord.ApplicationIntegrationType(IntKey(d, x732, 64))
+					var x733 discord.Snowflake
+					DecodeSnowflake(d, &x733)
 					if d.Failed() {
 						return
 					}
-					v.AuthorizingIntegrationOwners[x594] = x593
+					v.AuthorizingIntegrationOwners[x734] = x733
 				}
 			} else if !d.Failed() {
 				v.AuthorizingIntegrationOwners = nil
@@ -6105,8 +7931,8 @@ func DecodeInteractionMetadata(d *Decoder, v *discord.InteractionMetadata) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x595, ok := d.Int(64); ok {
-				v.Type = discord.InteractionType(x595)
+			if x735, ok := d.Int(64); ok {
+				v.Type = discord.InteractionType(x735)
 			}
 		case "user":
 			if seen[0]&(1<<8) != 0 {
@@ -6144,8 +7970,8 @@ func DecodeMessageLobbyMember(d *Decoder, v *discord.MessageLobbyMember) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x596, ok := d.String(); ok {
-				v.AdditionalName = x596
+			if x736, ok := d.String(); ok {
+				v.AdditionalName = x736
 			}
 		default:
 			d.Unknown(k, namesMessageLobbyMember)
@@ -6183,8 +8009,8 @@ func DecodeMentionedChannel(d *Decoder, v *discord.MentionedChannel) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x597, ok := d.String(); ok {
-				v.Name = x597
+			if x737, ok := d.String(); ok {
+				v.Name = x737
 			}
 		case "type":
 			if seen[0]&(1<<3) != 0 {
@@ -6192,8 +8018,8 @@ func DecodeMentionedChannel(d *Decoder, v *discord.MentionedChannel) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x598, ok := d.Int(64); ok {
-				v.Type = discord.ChannelType(x598)
+			if x738, ok := d.Int(64); ok {
+				v.Type = discord.ChannelType(x738)
 			}
 		default:
 			d.Unknown(k, namesMentionedChannel)
@@ -6227,12 +8053,12 @@ func DecodeMessageReference(d *Decoder, v *discord.MessageReference) {
 			if d.Null() {
 				v.FailIfNotExists = discord.Null[bool]()
 			} else {
-				var x599 bool
-				if x600, ok := d.Bool(); ok {
-					x599 = x600
+				var x739 bool
+				if x740, ok := d.Bool(); ok {
+					x739 = x740
 				}
 				if !d.Failed() {
-					v.FailIfNotExists = discord.Some(x599)
+					v.FailIfNotExists = discord.Some(x739)
 				}
 			}
 		case "guild_id":
@@ -6255,8 +8081,8 @@ func DecodeMessageReference(d *Decoder, v *discord.MessageReference) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x601, ok := d.Int(64); ok {
-				v.Type = discord.MessageReferenceType(x601)
+			if x741, ok := d.Int(64); ok {
+				v.Type = discord.MessageReferenceType(x741)
 			}
 		default:
 			d.Unknown(k, namesMessageReference)
@@ -6303,8 +8129,8 @@ func DecodePoll(d *Decoder, v *discord.Poll) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x602, ok := d.Bool(); ok {
-				v.AllowMultiselect = x602
+			if x742, ok := d.Bool(); ok {
+				v.AllowMultiselect = x742
 			}
 		case "answers":
 			if seen[0]&(1<<1) != 0 {
@@ -6313,13 +8139,13 @@ func DecodePoll(d *Decoder, v *discord.Poll) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x603 := scratch29.Get()
+				x743 := scratch35.Get()
 				for d.More() {
-					*x603 = append(*x603, *new(discord.PollAnswer))
-					x604 := &(*x603)[len(*x603)-1]
-					DecodePollAnswer(d, &(*x604))
+					*x743 = append(*x743, *new(discord.PollAnswer))
+					x744 := &(*x743)[len(*x743)-1]
+					DecodePollAnswer(d, &(*x744))
 				}
-				v.Answers = scratch29.Slice(x603)
+				v.Answers = scratch35.Slice(x743)
 			} else if !d.Failed() {
 				v.Answers = nil
 			}
@@ -6336,8 +8162,8 @@ func DecodePoll(d *Decoder, v *discord.Poll) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x605, ok := d.Int(64); ok {
-				v.LayoutType = discord.PollLayoutType(x605)
+			if x745, ok := d.Int(64); ok {
+				v.LayoutType = discord.PollLayoutType(x745)
 			}
 		case "question":
 			if seen[0]&(1<<4) != 0 {
@@ -6389,8 +8215,8 @@ func DecodePurchaseNotification(d *Decoder, v *discord.PurchaseNotification) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x606, ok := d.Int(64); ok {
-				v.Type = discord.PurchaseType(x606)
+			if x746, ok := d.Int(64); ok {
+				v.Type = discord.PurchaseType(x746)
 			}
 		default:
 			d.Unknown(k, namesPurchaseNotification)
@@ -6415,15 +8241,15 @@ func DecodeReaction(d *Decoder, v *discord.Reaction) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x607 := scratch13.Get()
+				x747 := scratch19.Get()
 				for d.More() {
-					*x607 = append(*x607, *new(string))
-					x608 := &(*x607)[len(*x607)-1]
-					if x609, ok := d.String(); ok {
-						(*x608) = x609
+					*x747 = append(*x747, *new(string))
+					x748 := &(*x747)[len(*x747)-1]
+					if x749, ok := d.String(); ok {
+						(*x748) = x749
 					}
 				}
-				v.BurstColors = scratch13.Slice(x607)
+				v.BurstColors = scratch19.Slice(x747)
 			} else if !d.Failed() {
 				v.BurstColors = nil
 			}
@@ -6433,8 +8259,8 @@ func DecodeReaction(d *Decoder, v *discord.Reaction) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x610, ok := d.Int(64); ok {
-				v.Count = int(x610)
+			if x750, ok := d.Int(64); ok {
+				v.Count = int(x750)
 			}
 		case "count_details":
 			if seen[0]&(1<<2) != 0 {
@@ -6456,8 +8282,8 @@ func DecodeReaction(d *Decoder, v *discord.Reaction) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x611, ok := d.Bool(); ok {
-				v.Me = x611
+			if x751, ok := d.Bool(); ok {
+				v.Me = x751
 			}
 		case "me_burst":
 			if seen[0]&(1<<5) != 0 {
@@ -6465,8 +8291,8 @@ func DecodeReaction(d *Decoder, v *discord.Reaction) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x612, ok := d.Bool(); ok {
-				v.MeBurst = x612
+			if x752, ok := d.Bool(); ok {
+				v.MeBurst = x752
 			}
 		default:
 			d.Unknown(k, namesReaction)
@@ -6494,15 +8320,15 @@ func DecodeResolvedData(d *Decoder, v *discord.ResolvedData) {
 				if v.Attachments == nil {
 					v.Attachments = make(map[discord.Snowflake]discord.Attachment)
 				}
-				for x613, ok := d.Key(); ok; x613, ok = d.Key() {
-					var x615 discord.Snowflake
-					TextKey(d, x613, &x615)
-					var x614 discord.Attachment
-					DecodeAttachment(d, &x614)
+				for x753, ok := d.Key(); ok; x753, ok = d.Key() {
+					var x755 discord.Snowflake
+					TextKey(d, x753, &x755)
+					var x754 discord.Attachment
+					DecodeAttachment(d, &x754)
 					if d.Failed() {
 						return
 					}
-					v.Attachments[x615] = x614
+					v.Attachments[x755] = x754
 				}
 			} else if !d.Failed() {
 				v.Attachments = nil
@@ -6517,15 +8343,15 @@ func DecodeResolvedData(d *Decoder, v *discord.ResolvedData) {
 				if v.Channels == nil {
 					v.Channels = make(map[discord.Snowflake]discord.Channel)
 				}
-				for x616, ok := d.Key(); ok; x616, ok = d.Key() {
-					var x618 discord.Snowflake
-					TextKey(d, x616, &x618)
-					var x617 discord.Channel
-					DecodeChannel(d, &x617)
+				for x756, ok := d.Key(); ok; x756, ok = d.Key() {
+					var x758 discord.Snowflake
+					TextKey(d, x756, &x758)
+					var x757 discord.Channel
+					DecodeChannel(d, &x757)
 					if d.Failed() {
 						return
 					}
-					v.Channels[x618] = x617
+					v.Channels[x758] = x757
 				}
 			} else if !d.Failed() {
 				v.Channels = nil
@@ -6540,15 +8366,15 @@ func DecodeResolvedData(d *Decoder, v *discord.ResolvedData) {
 				if v.Members == nil {
 					v.Members = make(map[discord.Snowflake]discord.Member)
 				}
-				for x619, ok := d.Key(); ok; x619, ok = d.Key() {
-					var x621 discord.Snowflake
-					TextKey(d, x619, &x621)
-					var x620 discord.Member
-					DecodeMember(d, &x620)
+				for x759, ok := d.Key(); ok; x759, ok = d.Key() {
+					var x761 discord.Snowflake
+					TextKey(d, x759, &x761)
+					var x760 discord.Member
+					DecodeMember(d, &x760)
 					if d.Failed() {
 						return
 					}
-					v.Members[x621] = x620
+					v.Members[x761] = x760
 				}
 			} else if !d.Failed() {
 				v.Members = nil
@@ -6563,15 +8389,15 @@ func DecodeResolvedData(d *Decoder, v *discord.ResolvedData) {
 				if v.Messages == nil {
 					v.Messages = make(map[discord.Snowflake]discord.Message)
 				}
-				for x622, ok := d.Key(); ok; x622, ok = d.Key() {
-					var x624 discord.Snowflake
-					TextKey(d, x622, &x624)
-					var x623 discord.Message
-					DecodeMessage(d, &x623)
+				for x762, ok := d.Key(); ok; x762, ok = d.Key() {
+					var x764 discord.Snowflake
+					TextKey(d, x762, &x764)
+					var x763 discord.Message
+					DecodeMessage(d, &x763)
 					if d.Failed() {
 						return
 					}
-					v.Messages[x624] = x623
+					v.Messages[x764] = x763
 				}
 			} else if !d.Failed() {
 				v.Messages = nil
@@ -6586,15 +8412,15 @@ func DecodeResolvedData(d *Decoder, v *discord.ResolvedData) {
 				if v.Roles == nil {
 					v.Roles = make(map[discord.Snowflake]discord.Role)
 				}
-				for x625, ok := d.Key(); ok; x625, ok = d.Key() {
-					var x627 discord.Snowflake
-					TextKey(d, x625, &x627)
-					var x626 discord.Role
-					DecodeRole(d, &x626)
+				for x765, ok := d.Key(); ok; x765, ok = d.Key() {
+					var x767 discord.Snowflake
+					TextKey(d, x765, &x767)
+					var x766 discord.Role
+					DecodeRole(d, &x766)
 					if d.Failed() {
 						return
 					}
-					v.Roles[x627] = x626
+					v.Roles[x767] = x766
 				}
 			} else if !d.Failed() {
 				v.Roles = nil
@@ -6609,15 +8435,15 @@ func DecodeResolvedData(d *Decoder, v *discord.ResolvedData) {
 				if v.Users == nil {
 					v.Users = make(map[discord.Snowflake]discord.User)
 				}
-				for x628, ok := d.Key(); ok; x628, ok = d.Key() {
-					var x630 discord.Snowflake
-					TextKey(d, x628, &x630)
-					var x629 discord.User
-					DecodeUser(d, &x629)
+				for x768, ok := d.Key(); ok; x768, ok = d.Key() {
+					var x770 discord.Snowflake
+					TextKey(d, x768, &x770)
+					var x769 discord.User
+					DecodeUser(d, &x769)
 					if d.Failed() {
 						return
 					}
-					v.Users[x630] = x629
+					v.Users[x770] = x769
 				}
 			} else if !d.Failed() {
 				v.Users = nil
@@ -6644,8 +8470,8 @@ func DecodeRoleSubscriptionData(d *Decoder, v *discord.RoleSubscriptionData) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x631, ok := d.Bool(); ok {
-				v.IsRenewal = x631
+			if x771, ok := d.Bool(); ok {
+				v.IsRenewal = x771
 			}
 		case "role_subscription_listing_id":
 			if seen[0]&(1<<1) != 0 {
@@ -6660,8 +8486,8 @@ func DecodeRoleSubscriptionData(d *Decoder, v *discord.RoleSubscriptionData) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x632, ok := d.String(); ok {
-				v.TierName = x632
+			if x772, ok := d.String(); ok {
+				v.TierName = x772
 			}
 		case "total_months_subscribed":
 			if seen[0]&(1<<3) != 0 {
@@ -6669,8 +8495,8 @@ func DecodeRoleSubscriptionData(d *Decoder, v *discord.RoleSubscriptionData) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x633, ok := d.Int(64); ok {
-				v.TotalMonthsSubscribed = int(x633)
+			if x773, ok := d.Int(64); ok {
+				v.TotalMonthsSubscribed = int(x773)
 			}
 		default:
 			d.Unknown(k, namesRoleSubscriptionData)
@@ -6694,8 +8520,8 @@ func DecodeClientTheme(d *Decoder, v *discord.ClientTheme) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x634, ok := d.Int(64); ok {
-				v.BaseMix = int(x634)
+			if x774, ok := d.Int(64); ok {
+				v.BaseMix = int(x774)
 			}
 		case "base_theme":
 			if seen[0]&(1<<1) != 0 {
@@ -6703,8 +8529,8 @@ func DecodeClientTheme(d *Decoder, v *discord.ClientTheme) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x635, ok := d.Int(64); ok {
-				v.BaseTheme = discord.BaseTheme(x635)
+			if x775, ok := d.Int(64); ok {
+				v.BaseTheme = discord.BaseTheme(x775)
 			}
 		case "colors":
 			if seen[0]&(1<<2) != 0 {
@@ -6713,15 +8539,15 @@ func DecodeClientTheme(d *Decoder, v *discord.ClientTheme) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x636 := scratch13.Get()
+				x776 := scratch19.Get()
 				for d.More() {
-					*x636 = append(*x636, *new(string))
-					x637 := &(*x636)[len(*x636)-1]
-					if x638, ok := d.String(); ok {
-						(*x637) = x638
+					*x776 = append(*x776, *new(string))
+					x777 := &(*x776)[len(*x776)-1]
+					if x778, ok := d.String(); ok {
+						(*x777) = x778
 					}
 				}
-				v.Colors = scratch13.Slice(x636)
+				v.Colors = scratch19.Slice(x776)
 			} else if !d.Failed() {
 				v.Colors = nil
 			}
@@ -6731,8 +8557,8 @@ func DecodeClientTheme(d *Decoder, v *discord.ClientTheme) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x639, ok := d.Int(64); ok {
-				v.GradientAngle = int(x639)
+			if x779, ok := d.Int(64); ok {
+				v.GradientAngle = int(x779)
 			}
 		default:
 			d.Unknown(k, namesClientTheme)
@@ -6756,8 +8582,8 @@ func DecodeStickerItem(d *Decoder, v *discord.StickerItem) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x640, ok := d.Int(64); ok {
-				v.FormatType = discord.StickerFormatType(x640)
+			if x780, ok := d.Int(64); ok {
+				v.FormatType = discord.StickerFormatType(x780)
 			}
 		case "id":
 			if seen[0]&(1<<1) != 0 {
@@ -6772,8 +8598,8 @@ func DecodeStickerItem(d *Decoder, v *discord.StickerItem) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x641, ok := d.String(); ok {
-				v.Name = x641
+			if x781, ok := d.String(); ok {
+				v.Name = x781
 			}
 		default:
 			d.Unknown(k, namesStickerItem)
@@ -6797,8 +8623,8 @@ func DecodeNWeekday(d *Decoder, v *discord.NWeekday) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x642, ok := d.Int(64); ok {
-				v.Day = discord.RecurrenceWeekday(x642)
+			if x782, ok := d.Int(64); ok {
+				v.Day = discord.RecurrenceWeekday(x782)
 			}
 		case "n":
 			if seen[0]&(1<<1) != 0 {
@@ -6806,8 +8632,8 @@ func DecodeNWeekday(d *Decoder, v *discord.NWeekday) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x643, ok := d.Int(64); ok {
-				v.N = int(x643)
+			if x783, ok := d.Int(64); ok {
+				v.N = int(x783)
 			}
 		default:
 			d.Unknown(k, namesNWeekday)
@@ -6831,8 +8657,8 @@ func DecodeActivityAssets(d *Decoder, v *discord.ActivityAssets) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x644, ok := d.String(); ok {
-				v.InviteCoverImage = x644
+			if x784, ok := d.String(); ok {
+				v.InviteCoverImage = x784
 			}
 		case "large_image":
 			if seen[0]&(1<<1) != 0 {
@@ -6840,8 +8666,8 @@ func DecodeActivityAssets(d *Decoder, v *discord.ActivityAssets) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x645, ok := d.String(); ok {
-				v.LargeImage = x645
+			if x785, ok := d.String(); ok {
+				v.LargeImage = x785
 			}
 		case "large_text":
 			if seen[0]&(1<<2) != 0 {
@@ -6849,8 +8675,8 @@ func DecodeActivityAssets(d *Decoder, v *discord.ActivityAssets) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x646, ok := d.String(); ok {
-				v.LargeText = x646
+			if x786, ok := d.String(); ok {
+				v.LargeText = x786
 			}
 		case "large_url":
 			if seen[0]&(1<<3) != 0 {
@@ -6858,8 +8684,8 @@ func DecodeActivityAssets(d *Decoder, v *discord.ActivityAssets) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x647, ok := d.String(); ok {
-				v.LargeURL = x647
+			if x787, ok := d.String(); ok {
+				v.LargeURL = x787
 			}
 		case "small_image":
 			if seen[0]&(1<<4) != 0 {
@@ -6867,8 +8693,8 @@ func DecodeActivityAssets(d *Decoder, v *discord.ActivityAssets) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x648, ok := d.String(); ok {
-				v.SmallImage = x648
+			if x788, ok := d.String(); ok {
+				v.SmallImage = x788
 			}
 		case "small_text":
 			if seen[0]&(1<<5) != 0 {
@@ -6876,8 +8702,8 @@ func DecodeActivityAssets(d *Decoder, v *discord.ActivityAssets) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x649, ok := d.String(); ok {
-				v.SmallText = x649
+			if x789, ok := d.String(); ok {
+				v.SmallText = x789
 			}
 		case "small_url":
 			if seen[0]&(1<<6) != 0 {
@@ -6885,8 +8711,8 @@ func DecodeActivityAssets(d *Decoder, v *discord.ActivityAssets) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x650, ok := d.String(); ok {
-				v.SmallURL = x650
+			if x790, ok := d.String(); ok {
+				v.SmallURL = x790
 			}
 		default:
 			d.Unknown(k, namesActivityAssets)
@@ -6910,8 +8736,8 @@ func DecodeActivityParty(d *Decoder, v *discord.ActivityParty) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x651, ok := d.String(); ok {
-				v.ID = x651
+			if x791, ok := d.String(); ok {
+				v.ID = x791
 			}
 		case "size":
 			if seen[0]&(1<<1) != 0 {
@@ -6920,15 +8746,15 @@ func DecodeActivityParty(d *Decoder, v *discord.ActivityParty) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x652 := scratch23.Get()
+				x792 := scratch29.Get()
 				for d.More() {
-					*x652 = append(*x652, *new(int))
-					x653 := &(*x652)[len(*x652)-1]
-					if x654, ok := d.Int(64); ok {
-						(*x653) = int(x654)
+					*x792 = append(*x792, *new(int))
+					x793 := &(*x792)[len(*x792)-1]
+					if x794, ok := d.Int(64); ok {
+						(*x793) = int(x794)
 					}
 				}
-				v.Size = scratch23.Slice(x652)
+				v.Size = scratch29.Slice(x792)
 			} else if !d.Failed() {
 				v.Size = nil
 			}
@@ -6954,8 +8780,8 @@ func DecodeActivitySecrets(d *Decoder, v *discord.ActivitySecrets) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x655, ok := d.String(); ok {
-				v.Join = x655
+			if x795, ok := d.String(); ok {
+				v.Join = x795
 			}
 		case "match":
 			if seen[0]&(1<<1) != 0 {
@@ -6963,8 +8789,8 @@ func DecodeActivitySecrets(d *Decoder, v *discord.ActivitySecrets) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x656, ok := d.String(); ok {
-				v.Match = x656
+			if x796, ok := d.String(); ok {
+				v.Match = x796
 			}
 		case "spectate":
 			if seen[0]&(1<<2) != 0 {
@@ -6972,8 +8798,8 @@ func DecodeActivitySecrets(d *Decoder, v *discord.ActivitySecrets) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x657, ok := d.String(); ok {
-				v.Spectate = x657
+			if x797, ok := d.String(); ok {
+				v.Spectate = x797
 			}
 		default:
 			d.Unknown(k, namesActivitySecrets)
@@ -6997,8 +8823,8 @@ func DecodeActivityTimestamps(d *Decoder, v *discord.ActivityTimestamps) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x658, ok := d.Int(64); ok {
-				v.End = int64(x658)
+			if x798, ok := d.Int(64); ok {
+				v.End = int64(x798)
 			}
 		case "start":
 			if seen[0]&(1<<1) != 0 {
@@ -7006,8 +8832,8 @@ func DecodeActivityTimestamps(d *Decoder, v *discord.ActivityTimestamps) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x659, ok := d.Int(64); ok {
-				v.Start = int64(x659)
+			if x799, ok := d.Int(64); ok {
+				v.Start = int64(x799)
 			}
 		default:
 			d.Unknown(k, namesActivityTimestamps)
@@ -7031,8 +8857,8 @@ func DecodeTeamMember(d *Decoder, v *discord.TeamMember) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x660, ok := d.Int(64); ok {
-				v.MembershipState = discord.MembershipState(x660)
+			if x800, ok := d.Int(64); ok {
+				v.MembershipState = discord.MembershipState(x800)
 			}
 		case "permissions":
 			if seen[0]&(1<<1) != 0 {
@@ -7041,15 +8867,15 @@ func DecodeTeamMember(d *Decoder, v *discord.TeamMember) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x661 := scratch13.Get()
+				x801 := scratch19.Get()
 				for d.More() {
-					*x661 = append(*x661, *new(string))
-					x662 := &(*x661)[len(*x661)-1]
-					if x663, ok := d.String(); ok {
-						(*x662) = x663
+					*x801 = append(*x801, *new(string))
+					x802 := &(*x801)[len(*x801)-1]
+					if x803, ok := d.String(); ok {
+						(*x802) = x803
 					}
 				}
-				v.Permissions = scratch13.Slice(x661)
+				v.Permissions = scratch19.Slice(x801)
 			} else if !d.Failed() {
 				v.Permissions = nil
 			}
@@ -7059,8 +8885,8 @@ func DecodeTeamMember(d *Decoder, v *discord.TeamMember) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x664, ok := d.String(); ok {
-				v.Role = discord.TeamMemberRole(x664)
+			if x804, ok := d.String(); ok {
+				v.Role = discord.TeamMemberRole(x804)
 			}
 		case "team_id":
 			if seen[0]&(1<<3) != 0 {
@@ -7098,8 +8924,8 @@ func DecodeApplicationCommandDataOption(d *Decoder, v *discord.ApplicationComman
 				return
 			}
 			seen[0] |= 1 << 0
-			if x665, ok := d.Bool(); ok {
-				v.Focused = x665
+			if x805, ok := d.Bool(); ok {
+				v.Focused = x805
 			}
 		case "name":
 			if seen[0]&(1<<1) != 0 {
@@ -7107,8 +8933,8 @@ func DecodeApplicationCommandDataOption(d *Decoder, v *discord.ApplicationComman
 				return
 			}
 			seen[0] |= 1 << 1
-			if x666, ok := d.String(); ok {
-				v.Name = x666
+			if x806, ok := d.String(); ok {
+				v.Name = x806
 			}
 		case "options":
 			if seen[0]&(1<<2) != 0 {
@@ -7117,13 +8943,13 @@ func DecodeApplicationCommandDataOption(d *Decoder, v *discord.ApplicationComman
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x667 := scratch27.Get()
+				x807 := scratch33.Get()
 				for d.More() {
-					*x667 = append(*x667, *new(discord.ApplicationCommandDataOption))
-					x668 := &(*x667)[len(*x667)-1]
-					DecodeApplicationCommandDataOption(d, &(*x668))
+					*x807 = append(*x807, *new(discord.ApplicationCommandDataOption))
+					x808 := &(*x807)[len(*x807)-1]
+					DecodeApplicationCommandDataOption(d, &(*x808))
 				}
-				v.Options = scratch27.Slice(x667)
+				v.Options = scratch33.Slice(x807)
 			} else if !d.Failed() {
 				v.Options = nil
 			}
@@ -7133,8 +8959,8 @@ func DecodeApplicationCommandDataOption(d *Decoder, v *discord.ApplicationComman
 				return
 			}
 			seen[0] |= 1 << 3
-			if x669, ok := d.Int(64); ok {
-				v.Type = discord.ApplicationCommandOptionType(x669)
+			if x809, ok := d.Int(64); ok {
+				v.Type = discord.ApplicationCommandOptionType(x809)
 			}
 		case "value":
 			if seen[0]&(1<<4) != 0 {
@@ -7165,8 +8991,8 @@ func DecodeEmbedAuthor(d *Decoder, v *discord.EmbedAuthor) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x670, ok := d.String(); ok {
-				v.IconURL = x670
+			if x810, ok := d.String(); ok {
+				v.IconURL = x810
 			}
 		case "name":
 			if seen[0]&(1<<1) != 0 {
@@ -7174,8 +9000,8 @@ func DecodeEmbedAuthor(d *Decoder, v *discord.EmbedAuthor) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x671, ok := d.String(); ok {
-				v.Name = x671
+			if x811, ok := d.String(); ok {
+				v.Name = x811
 			}
 		case "proxy_icon_url":
 			if seen[0]&(1<<2) != 0 {
@@ -7183,8 +9009,8 @@ func DecodeEmbedAuthor(d *Decoder, v *discord.EmbedAuthor) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x672, ok := d.String(); ok {
-				v.ProxyIconURL = x672
+			if x812, ok := d.String(); ok {
+				v.ProxyIconURL = x812
 			}
 		case "url":
 			if seen[0]&(1<<3) != 0 {
@@ -7192,8 +9018,8 @@ func DecodeEmbedAuthor(d *Decoder, v *discord.EmbedAuthor) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x673, ok := d.String(); ok {
-				v.URL = x673
+			if x813, ok := d.String(); ok {
+				v.URL = x813
 			}
 		default:
 			d.Unknown(k, namesEmbedAuthor)
@@ -7217,8 +9043,8 @@ func DecodeEmbedField(d *Decoder, v *discord.EmbedField) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x674, ok := d.Bool(); ok {
-				v.Inline = x674
+			if x814, ok := d.Bool(); ok {
+				v.Inline = x814
 			}
 		case "name":
 			if seen[0]&(1<<1) != 0 {
@@ -7226,8 +9052,8 @@ func DecodeEmbedField(d *Decoder, v *discord.EmbedField) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x675, ok := d.String(); ok {
-				v.Name = x675
+			if x815, ok := d.String(); ok {
+				v.Name = x815
 			}
 		case "value":
 			if seen[0]&(1<<2) != 0 {
@@ -7235,8 +9061,8 @@ func DecodeEmbedField(d *Decoder, v *discord.EmbedField) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x676, ok := d.String(); ok {
-				v.Value = x676
+			if x816, ok := d.String(); ok {
+				v.Value = x816
 			}
 		default:
 			d.Unknown(k, namesEmbedField)
@@ -7260,8 +9086,8 @@ func DecodeEmbedFooter(d *Decoder, v *discord.EmbedFooter) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x677, ok := d.String(); ok {
-				v.IconURL = x677
+			if x817, ok := d.String(); ok {
+				v.IconURL = x817
 			}
 		case "proxy_icon_url":
 			if seen[0]&(1<<1) != 0 {
@@ -7269,8 +9095,8 @@ func DecodeEmbedFooter(d *Decoder, v *discord.EmbedFooter) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x678, ok := d.String(); ok {
-				v.ProxyIconURL = x678
+			if x818, ok := d.String(); ok {
+				v.ProxyIconURL = x818
 			}
 		case "text":
 			if seen[0]&(1<<2) != 0 {
@@ -7278,8 +9104,8 @@ func DecodeEmbedFooter(d *Decoder, v *discord.EmbedFooter) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x679, ok := d.String(); ok {
-				v.Text = x679
+			if x819, ok := d.String(); ok {
+				v.Text = x819
 			}
 		default:
 			d.Unknown(k, namesEmbedFooter)
@@ -7303,8 +9129,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x680, ok := d.String(); ok {
-				v.ContentType = x680
+			if x820, ok := d.String(); ok {
+				v.ContentType = x820
 			}
 		case "description":
 			if seen[0]&(1<<1) != 0 {
@@ -7312,8 +9138,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x681, ok := d.String(); ok {
-				v.Description = x681
+			if x821, ok := d.String(); ok {
+				v.Description = x821
 			}
 		case "flags":
 			if seen[0]&(1<<2) != 0 {
@@ -7321,8 +9147,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x682, ok := d.Int(64); ok {
-				v.Flags = int(x682)
+			if x822, ok := d.Int(64); ok {
+				v.Flags = int(x822)
 			}
 		case "height":
 			if seen[0]&(1<<3) != 0 {
@@ -7330,8 +9156,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x683, ok := d.Int(64); ok {
-				v.Height = int(x683)
+			if x823, ok := d.Int(64); ok {
+				v.Height = int(x823)
 			}
 		case "is_animated":
 			if seen[0]&(1<<4) != 0 {
@@ -7339,8 +9165,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x684, ok := d.Bool(); ok {
-				v.IsAnimated = x684
+			if x824, ok := d.Bool(); ok {
+				v.IsAnimated = x824
 			}
 		case "placeholder":
 			if seen[0]&(1<<5) != 0 {
@@ -7348,8 +9174,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x685, ok := d.String(); ok {
-				v.Placeholder = x685
+			if x825, ok := d.String(); ok {
+				v.Placeholder = x825
 			}
 		case "placeholder_version":
 			if seen[0]&(1<<6) != 0 {
@@ -7357,8 +9183,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x686, ok := d.Int(64); ok {
-				v.PlaceholderVersion = int(x686)
+			if x826, ok := d.Int(64); ok {
+				v.PlaceholderVersion = int(x826)
 			}
 		case "proxy_url":
 			if seen[0]&(1<<7) != 0 {
@@ -7366,8 +9192,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x687, ok := d.String(); ok {
-				v.ProxyURL = x687
+			if x827, ok := d.String(); ok {
+				v.ProxyURL = x827
 			}
 		case "url":
 			if seen[0]&(1<<8) != 0 {
@@ -7375,8 +9201,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x688, ok := d.String(); ok {
-				v.URL = x688
+			if x828, ok := d.String(); ok {
+				v.URL = x828
 			}
 		case "width":
 			if seen[0]&(1<<9) != 0 {
@@ -7384,8 +9210,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x689, ok := d.Int(64); ok {
-				v.Width = int(x689)
+			if x829, ok := d.Int(64); ok {
+				v.Width = int(x829)
 			}
 		default:
 			d.Unknown(k, namesEmbedMedia)
@@ -7409,8 +9235,8 @@ func DecodeEmbedProvider(d *Decoder, v *discord.EmbedProvider) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x690, ok := d.String(); ok {
-				v.Name = x690
+			if x830, ok := d.String(); ok {
+				v.Name = x830
 			}
 		case "url":
 			if seen[0]&(1<<1) != 0 {
@@ -7418,8 +9244,8 @@ func DecodeEmbedProvider(d *Decoder, v *discord.EmbedProvider) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x691, ok := d.String(); ok {
-				v.URL = x691
+			if x831, ok := d.String(); ok {
+				v.URL = x831
 			}
 		default:
 			d.Unknown(k, namesEmbedProvider)
@@ -7443,8 +9269,8 @@ func DecodePollAnswer(d *Decoder, v *discord.PollAnswer) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x692, ok := d.Int(64); ok {
-				v.AnswerID = int(x692)
+			if x832, ok := d.Int(64); ok {
+				v.AnswerID = int(x832)
 			}
 		case "poll_media":
 			if seen[0]&(1<<1) != 0 {
@@ -7489,8 +9315,8 @@ func DecodePollMedia(d *Decoder, v *discord.PollMedia) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x693, ok := d.String(); ok {
-				v.Text = x693
+			if x833, ok := d.String(); ok {
+				v.Text = x833
 			}
 		default:
 			d.Unknown(k, namesPollMedia)
@@ -7515,13 +9341,13 @@ func DecodePollResults(d *Decoder, v *discord.PollResults) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x694 := scratch30.Get()
+				x834 := scratch36.Get()
 				for d.More() {
-					*x694 = append(*x694, *new(discord.PollAnswerCount))
-					x695 := &(*x694)[len(*x694)-1]
-					DecodePollAnswerCount(d, &(*x695))
+					*x834 = append(*x834, *new(discord.PollAnswerCount))
+					x835 := &(*x834)[len(*x834)-1]
+					DecodePollAnswerCount(d, &(*x835))
 				}
-				v.AnswerCounts = scratch30.Slice(x694)
+				v.AnswerCounts = scratch36.Slice(x834)
 			} else if !d.Failed() {
 				v.AnswerCounts = nil
 			}
@@ -7531,8 +9357,8 @@ func DecodePollResults(d *Decoder, v *discord.PollResults) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x696, ok := d.Bool(); ok {
-				v.IsFinalized = x696
+			if x836, ok := d.Bool(); ok {
+				v.IsFinalized = x836
 			}
 		default:
 			d.Unknown(k, namesPollResults)
@@ -7563,8 +9389,8 @@ func DecodeGuildProductPurchase(d *Decoder, v *discord.GuildProductPurchase) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x697, ok := d.String(); ok {
-				v.ProductName = x697
+			if x837, ok := d.String(); ok {
+				v.ProductName = x837
 			}
 		default:
 			d.Unknown(k, namesGuildProductPurchase)
@@ -7588,8 +9414,8 @@ func DecodeReactionCountDetails(d *Decoder, v *discord.ReactionCountDetails) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x698, ok := d.Int(64); ok {
-				v.Burst = int(x698)
+			if x838, ok := d.Int(64); ok {
+				v.Burst = int(x838)
 			}
 		case "normal":
 			if seen[0]&(1<<1) != 0 {
@@ -7597,8 +9423,8 @@ func DecodeReactionCountDetails(d *Decoder, v *discord.ReactionCountDetails) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x699, ok := d.Int(64); ok {
-				v.Normal = int(x699)
+			if x839, ok := d.Int(64); ok {
+				v.Normal = int(x839)
 			}
 		default:
 			d.Unknown(k, namesReactionCountDetails)
@@ -7622,8 +9448,8 @@ func DecodePollAnswerCount(d *Decoder, v *discord.PollAnswerCount) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x700, ok := d.Int(64); ok {
-				v.Count = int(x700)
+			if x840, ok := d.Int(64); ok {
+				v.Count = int(x840)
 			}
 		case "id":
 			if seen[0]&(1<<1) != 0 {
@@ -7631,8 +9457,8 @@ func DecodePollAnswerCount(d *Decoder, v *discord.PollAnswerCount) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x701, ok := d.Int(64); ok {
-				v.ID = int(x701)
+			if x841, ok := d.Int(64); ok {
+				v.ID = int(x841)
 			}
 		case "me_voted":
 			if seen[0]&(1<<2) != 0 {
@@ -7640,8 +9466,8 @@ func DecodePollAnswerCount(d *Decoder, v *discord.PollAnswerCount) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x702, ok := d.Bool(); ok {
-				v.MeVoted = x702
+			if x842, ok := d.Bool(); ok {
+				v.MeVoted = x842
 			}
 		default:
 			d.Unknown(k, namesPollAnswerCount)

@@ -49,6 +49,7 @@ var special = map[reflect.Type]string{
 	reflect.TypeFor[discord.Color]():       "DecodeColor",
 	reflect.TypeFor[discord.Nonce]():       "DecodeNonce",
 	reflect.TypeFor[discord.Present]():     "DecodePresent",
+	reflect.TypeFor[discord.Components]():  "DecodeComponents",
 }
 
 func main() {
@@ -66,6 +67,13 @@ func main() {
 		evs = append(evs, t)
 		g.need(t)
 	}
+	kinds := componentKinds()
+	for _, k := range kinds {
+		if ownStruct(k.typ) {
+			g.need(k.typ)
+		}
+	}
+	g.componentSwitch(kinds)
 	for len(g.queue) > 0 {
 		t := g.queue[0]
 		g.queue = g.queue[1:]
@@ -85,6 +93,42 @@ func main() {
 	tab.Write(g.eventsOut.Bytes())
 	eventsFile := g.file("events", &tab, []string{"github.com/cordage/cordage/discord", "github.com/cordage/cordage/internal/codec"})
 	write(filepath.Join(*root, "events/decode_gen.go"), eventsFile)
+}
+
+// componentKind is a component type number and the Go type it decodes to.
+type componentKind struct {
+	n   int
+	typ reflect.Type
+}
+
+// componentKinds asks package discord which Go type each component type
+// number decodes to.
+func componentKinds() []componentKind {
+	var out []componentKind
+	for n := 1; n < 256; n++ {
+		var cs discord.Components
+		if err := json.Unmarshal([]byte(fmt.Sprintf(`[{"type":%d}]`, n)), &cs); err != nil {
+			log.Fatalf("component type %d: %v", n, err)
+		}
+		if _, unknown := cs[0].(*discord.UnknownComponent); unknown {
+			continue
+		}
+		out = append(out, componentKind{n, reflect.TypeOf(cs[0]).Elem()})
+	}
+	return out
+}
+
+// componentSwitch writes decodeComponentKind.
+func (g *gen) componentSwitch(kinds []componentKind) {
+	out := &g.discordOut
+	out.WriteString("// decodeComponentKind decodes a component of kind t, or returns nil for a\n// kind package discord does not know.\n")
+	out.WriteString("func decodeComponentKind(d *Decoder, t discord.ComponentType) discord.Component {\nswitch t {\n")
+	for _, k := range kinds {
+		fmt.Fprintf(out, "case %d:\nc := new(%s)\n", k.n, g.spell(k.typ, "codec"))
+		g.value(out, "codec", "(*c)", k.typ)
+		out.WriteString("return c\n")
+	}
+	out.WriteString("}\nreturn nil\n}\n\n")
 }
 
 func write(path string, src []byte) {
