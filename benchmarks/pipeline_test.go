@@ -83,7 +83,7 @@ func newPipeline(name string, c gateway.Compression) (pipeline, error) {
 }
 
 // cordagePipeline is cordage's shard read path: gateway.Decompressor, then
-// json.Unmarshal of the payload into a gateway.Payload, then lib.Handle
+// gateway.ParsePayload, as the shard's read loop does, then lib.Handle
 // (events.Decode and Dispatcher.Dispatch). Without lib it only
 // decompresses, and checks the payload with json.Valid if valid is set.
 type cordagePipeline struct {
@@ -115,8 +115,8 @@ func (p *cordagePipeline) Feed(msg []byte) (string, bool, error) {
 	if p.lib == nil {
 		return "", false, nil
 	}
-	var pl gateway.Payload
-	if err := json.Unmarshal(data, &pl); err != nil {
+	pl, err := gateway.ParsePayload(data)
+	if err != nil {
 		return "", false, err
 	}
 	if pl.Op != gateway.OpDispatch {

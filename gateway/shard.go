@@ -380,8 +380,8 @@ func (c *conn) readLoop(ctx context.Context, dec Decompressor) {
 		if !complete {
 			continue
 		}
-		var p Payload
-		if err := json.Unmarshal(data, &p); err != nil {
+		p, err := ParsePayload(data)
+		if err != nil {
 			c.frames.end(fmt.Errorf("gateway: decode payload: %w", err))
 			return
 		}
@@ -392,7 +392,7 @@ func (c *conn) readLoop(ctx context.Context, dec Decompressor) {
 			}
 			continue
 		}
-		// json.Unmarshal copied D out of data, which the decompressor reuses.
+		// ParsePayload copied D out of data, which the decompressor reuses.
 		if !c.frames.push(p) {
 			c.frames.end(errConsumerBehind)
 			return

@@ -31,6 +31,7 @@
 package codec
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -767,3 +768,75 @@ func (d *Decoder) Duplicate(key string) {
 
 // ErrFallback marks a value the fast path leaves to encoding/json.
 var ErrFallback = errors.New("codec: left to encoding/json")
+
+// Span reads one value and returns its bytes, a slice of the input, checking
+// only that its brackets balance and its strings end: a cheap way to split
+// out a value that is decoded, and checked in full, later. Scalars are
+// checked in full.
+func (d *Decoder) Span() []byte {
+	c := d.peek()
+	if c != '{' && c != '[' {
+		return d.Raw()
+	}
+	b := d.buf
+	start := d.pos
+	depth := 0
+	for i := start; i < len(b); i++ {
+		switch b[i] {
+		case '"':
+			// Find the closing quote: one not escaped by an odd run of
+			// backslashes.
+			j := i + 1
+			for {
+				k := bytes.IndexByte(b[j:], '"')
+				if k < 0 {
+					d.pos = len(b)
+					d.syntax("unterminated string")
+					return nil
+				}
+				j += k
+				n := 0
+				for n < j-i-1 && b[j-1-n] == '\\' {
+					n++
+				}
+				if n%2 == 0 {
+					break
+				}
+				j++
+			}
+			i = j
+		case '{', '[':
+			if depth++; depth > maxDepth {
+				d.pos = i
+				d.syntax("exceeded max depth")
+				return nil
+			}
+		case '}', ']':
+			if depth--; depth == 0 {
+				d.pos = i + 1
+				return b[start:d.pos]
+			}
+		}
+	}
+	d.pos = len(b)
+	d.syntax("unexpected end of input")
+	return nil
+}
+
+// Peek returns the next byte after white space, or 0 at the end.
+func (d *Decoder) Peek() byte { return d.peek() }
+
+// StringBytes reads a string and returns its unquoted bytes, valid until
+// the next call into d; on null it reports false.
+func (d *Decoder) StringBytes() ([]byte, bool) {
+	switch d.peek() {
+	case '"':
+		b := d.stringBytes()
+		return b, d.err == nil
+	case 'n':
+		d.literal("null")
+		return nil, false
+	}
+	d.typeErr("a Go string")
+	return nil, false
+}
