@@ -24,16 +24,15 @@ var (
 	scratch10 codec.Scratch[discord.StageInstance]
 	scratch11 codec.Scratch[discord.Sticker]
 	scratch12 codec.Scratch[discord.VoiceState]
-	scratch13 codec.Scratch[discord.Snowflake]
-	scratch14 codec.Scratch[discord.OAuth2Scope]
-	scratch15 codec.Scratch[string]
-	scratch16 codec.Scratch[discord.UnavailableGuild]
-	scratch17 codec.Scratch[int]
-	scratch18 codec.Scratch[discord.ForumTag]
-	scratch19 codec.Scratch[discord.PermissionOverwrite]
-	scratch20 codec.Scratch[discord.User]
-	scratch21 codec.Scratch[discord.ThreadMember]
-	scratch22 codec.Scratch[ThreadMemberWithPresence]
+	scratch13 codec.Scratch[discord.OAuth2Scope]
+	scratch14 codec.Scratch[string]
+	scratch15 codec.Scratch[discord.UnavailableGuild]
+	scratch16 codec.Scratch[int]
+	scratch17 codec.Scratch[discord.ForumTag]
+	scratch18 codec.Scratch[discord.PermissionOverwrite]
+	scratch19 codec.Scratch[discord.User]
+	scratch20 codec.Scratch[discord.ThreadMember]
+	scratch21 codec.Scratch[ThreadMemberWithPresence]
 )
 
 // decoders maps each event name to the fast decoder of its type.
@@ -1343,17 +1342,7 @@ func decodeGuildMembersChunk(d *codec.Decoder, v *GuildMembersChunk) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if d.Array() {
-				x79 := scratch13.Get()
-				for d.More() {
-					*x79 = append(*x79, *new(discord.Snowflake))
-					x80 := &(*x79)[len(*x79)-1]
-					codec.DecodeSnowflake(d, &(*x80))
-				}
-				v.NotFound = scratch13.Slice(x79)
-			} else if !d.Failed() {
-				v.NotFound = nil
-			}
+			codec.DecodeSnowflakes(d, &v.NotFound)
 		case "presences":
 			if seen[0]&(1<<6) != 0 {
 				d.Duplicate("presences")
@@ -1361,13 +1350,13 @@ func decodeGuildMembersChunk(d *codec.Decoder, v *GuildMembersChunk) {
 			}
 			seen[0] |= 1 << 6
 			if d.Array() {
-				x81 := scratch7.Get()
+				x79 := scratch7.Get()
 				for d.More() {
-					*x81 = append(*x81, *new(discord.Presence))
-					x82 := &(*x81)[len(*x81)-1]
-					codec.DecodePresence(d, &(*x82))
+					*x79 = append(*x79, *new(discord.Presence))
+					x80 := &(*x79)[len(*x79)-1]
+					codec.DecodePresence(d, &(*x80))
 				}
-				v.Presences = scratch7.Slice(x81)
+				v.Presences = scratch7.Slice(x79)
 			} else if !d.Failed() {
 				v.Presences = nil
 			}
@@ -1393,8 +1382,8 @@ func decodeGuildMemberAdd(d *codec.Decoder, v *GuildMemberAdd) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x83, ok := d.String(); ok {
-				v.Member.Avatar = x83
+			if x81, ok := d.String(); ok {
+				v.Member.Avatar = x81
 			}
 		case "avatar_decoration_data":
 			if seen[0]&(1<<1) != 0 {
@@ -1416,8 +1405,8 @@ func decodeGuildMemberAdd(d *codec.Decoder, v *GuildMemberAdd) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x84, ok := d.String(); ok {
-				v.Member.Banner = x84
+			if x82, ok := d.String(); ok {
+				v.Member.Banner = x82
 			}
 		case "collectibles":
 			if seen[0]&(1<<3) != 0 {
@@ -1446,8 +1435,8 @@ func decodeGuildMemberAdd(d *codec.Decoder, v *GuildMemberAdd) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x85, ok := d.Bool(); ok {
-				v.Member.Deaf = x85
+			if x83, ok := d.Bool(); ok {
+				v.Member.Deaf = x83
 			}
 		case "flags":
 			if seen[0]&(1<<6) != 0 {
@@ -1455,8 +1444,8 @@ func decodeGuildMemberAdd(d *codec.Decoder, v *GuildMemberAdd) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x86, ok := d.Uint(64); ok {
-				v.Member.Flags = discord.MemberFlags(x86)
+			if x84, ok := d.Uint(64); ok {
+				v.Member.Flags = discord.MemberFlags(x84)
 			}
 		case "guild_id":
 			if seen[0]&(1<<7) != 0 {
@@ -1471,8 +1460,8 @@ func decodeGuildMemberAdd(d *codec.Decoder, v *GuildMemberAdd) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x87, ok := d.Bool(); ok {
-				v.Member.IsPending = x87
+			if x85, ok := d.Bool(); ok {
+				v.Member.IsPending = x85
 			}
 		case "joined_at":
 			if seen[0]&(1<<9) != 0 {
@@ -1487,8 +1476,8 @@ func decodeGuildMemberAdd(d *codec.Decoder, v *GuildMemberAdd) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x88, ok := d.Bool(); ok {
-				v.Member.Mute = x88
+			if x86, ok := d.Bool(); ok {
+				v.Member.Mute = x86
 			}
 		case "nick":
 			if seen[0]&(1<<11) != 0 {
@@ -1496,8 +1485,8 @@ func decodeGuildMemberAdd(d *codec.Decoder, v *GuildMemberAdd) {
 				return
 			}
 			seen[0] |= 1 << 11
-			if x89, ok := d.String(); ok {
-				v.Member.Nick = x89
+			if x87, ok := d.String(); ok {
+				v.Member.Nick = x87
 			}
 		case "pending":
 			if seen[0]&(1<<12) != 0 {
@@ -1505,8 +1494,8 @@ func decodeGuildMemberAdd(d *codec.Decoder, v *GuildMemberAdd) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x90, ok := d.Bool(); ok {
-				v.Member.Pending = x90
+			if x88, ok := d.Bool(); ok {
+				v.Member.Pending = x88
 			}
 		case "permissions":
 			if seen[0]&(1<<13) != 0 {
@@ -1528,17 +1517,7 @@ func decodeGuildMemberAdd(d *codec.Decoder, v *GuildMemberAdd) {
 				return
 			}
 			seen[0] |= 1 << 15
-			if d.Array() {
-				x91 := scratch13.Get()
-				for d.More() {
-					*x91 = append(*x91, *new(discord.Snowflake))
-					x92 := &(*x91)[len(*x91)-1]
-					codec.DecodeSnowflake(d, &(*x92))
-				}
-				v.Member.Roles = scratch13.Slice(x91)
-			} else if !d.Failed() {
-				v.Member.Roles = nil
-			}
+			codec.DecodeSnowflakes(d, &v.Member.Roles)
 		case "user":
 			if seen[0]&(1<<16) != 0 {
 				d.Duplicate("user")
@@ -1605,8 +1584,8 @@ func decodeGuildMemberUpdate(d *codec.Decoder, v *GuildMemberUpdate) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x93, ok := d.String(); ok {
-				v.Member.Avatar = x93
+			if x89, ok := d.String(); ok {
+				v.Member.Avatar = x89
 			}
 		case "avatar_decoration_data":
 			if seen[0]&(1<<1) != 0 {
@@ -1628,8 +1607,8 @@ func decodeGuildMemberUpdate(d *codec.Decoder, v *GuildMemberUpdate) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x94, ok := d.String(); ok {
-				v.Member.Banner = x94
+			if x90, ok := d.String(); ok {
+				v.Member.Banner = x90
 			}
 		case "collectibles":
 			if seen[0]&(1<<3) != 0 {
@@ -1658,8 +1637,8 @@ func decodeGuildMemberUpdate(d *codec.Decoder, v *GuildMemberUpdate) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x95, ok := d.Bool(); ok {
-				v.Member.Deaf = x95
+			if x91, ok := d.Bool(); ok {
+				v.Member.Deaf = x91
 			}
 		case "flags":
 			if seen[0]&(1<<6) != 0 {
@@ -1667,8 +1646,8 @@ func decodeGuildMemberUpdate(d *codec.Decoder, v *GuildMemberUpdate) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x96, ok := d.Uint(64); ok {
-				v.Member.Flags = discord.MemberFlags(x96)
+			if x92, ok := d.Uint(64); ok {
+				v.Member.Flags = discord.MemberFlags(x92)
 			}
 		case "guild_id":
 			if seen[0]&(1<<7) != 0 {
@@ -1683,8 +1662,8 @@ func decodeGuildMemberUpdate(d *codec.Decoder, v *GuildMemberUpdate) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x97, ok := d.Bool(); ok {
-				v.Member.IsPending = x97
+			if x93, ok := d.Bool(); ok {
+				v.Member.IsPending = x93
 			}
 		case "joined_at":
 			if seen[0]&(1<<9) != 0 {
@@ -1699,8 +1678,8 @@ func decodeGuildMemberUpdate(d *codec.Decoder, v *GuildMemberUpdate) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x98, ok := d.Bool(); ok {
-				v.Member.Mute = x98
+			if x94, ok := d.Bool(); ok {
+				v.Member.Mute = x94
 			}
 		case "nick":
 			if seen[0]&(1<<11) != 0 {
@@ -1708,8 +1687,8 @@ func decodeGuildMemberUpdate(d *codec.Decoder, v *GuildMemberUpdate) {
 				return
 			}
 			seen[0] |= 1 << 11
-			if x99, ok := d.String(); ok {
-				v.Member.Nick = x99
+			if x95, ok := d.String(); ok {
+				v.Member.Nick = x95
 			}
 		case "pending":
 			if seen[0]&(1<<12) != 0 {
@@ -1717,8 +1696,8 @@ func decodeGuildMemberUpdate(d *codec.Decoder, v *GuildMemberUpdate) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x100, ok := d.Bool(); ok {
-				v.Member.Pending = x100
+			if x96, ok := d.Bool(); ok {
+				v.Member.Pending = x96
 			}
 		case "permissions":
 			if seen[0]&(1<<13) != 0 {
@@ -1740,17 +1719,7 @@ func decodeGuildMemberUpdate(d *codec.Decoder, v *GuildMemberUpdate) {
 				return
 			}
 			seen[0] |= 1 << 15
-			if d.Array() {
-				x101 := scratch13.Get()
-				for d.More() {
-					*x101 = append(*x101, *new(discord.Snowflake))
-					x102 := &(*x101)[len(*x101)-1]
-					codec.DecodeSnowflake(d, &(*x102))
-				}
-				v.Member.Roles = scratch13.Slice(x101)
-			} else if !d.Failed() {
-				v.Member.Roles = nil
-			}
+			codec.DecodeSnowflakes(d, &v.Member.Roles)
 		case "user":
 			if seen[0]&(1<<16) != 0 {
 				d.Duplicate("user")
@@ -1988,13 +1957,13 @@ func decodeGuildSoundboardSoundsUpdate(d *codec.Decoder, v *GuildSoundboardSound
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x103 := scratch9.Get()
+				x97 := scratch9.Get()
 				for d.More() {
-					*x103 = append(*x103, *new(discord.SoundboardSound))
-					x104 := &(*x103)[len(*x103)-1]
-					codec.DecodeSoundboardSound(d, &(*x104))
+					*x97 = append(*x97, *new(discord.SoundboardSound))
+					x98 := &(*x97)[len(*x97)-1]
+					codec.DecodeSoundboardSound(d, &(*x98))
 				}
-				v.SoundboardSounds = scratch9.Slice(x103)
+				v.SoundboardSounds = scratch9.Slice(x97)
 			} else if !d.Failed() {
 				v.SoundboardSounds = nil
 			}
@@ -2068,13 +2037,13 @@ func decodeGuildStickersUpdate(d *codec.Decoder, v *GuildStickersUpdate) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x105 := scratch11.Get()
+				x99 := scratch11.Get()
 				for d.More() {
-					*x105 = append(*x105, *new(discord.Sticker))
-					x106 := &(*x105)[len(*x105)-1]
-					codec.DecodeSticker(d, &(*x106))
+					*x99 = append(*x99, *new(discord.Sticker))
+					x100 := &(*x99)[len(*x99)-1]
+					codec.DecodeSticker(d, &(*x100))
 				}
-				v.Stickers = scratch11.Slice(x105)
+				v.Stickers = scratch11.Slice(x99)
 			} else if !d.Failed() {
 				v.Stickers = nil
 			}
@@ -2133,8 +2102,8 @@ func decodeIntegrationCreate(d *codec.Decoder, v *IntegrationCreate) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x107, ok := d.Bool(); ok {
-				v.Integration.EnableEmoticons = x107
+			if x101, ok := d.Bool(); ok {
+				v.Integration.EnableEmoticons = x101
 			}
 		case "enabled":
 			if seen[0]&(1<<4) != 0 {
@@ -2142,8 +2111,8 @@ func decodeIntegrationCreate(d *codec.Decoder, v *IntegrationCreate) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x108, ok := d.Bool(); ok {
-				v.Integration.Enabled = x108
+			if x102, ok := d.Bool(); ok {
+				v.Integration.Enabled = x102
 			}
 		case "expire_behavior":
 			if seen[0]&(1<<5) != 0 {
@@ -2151,8 +2120,8 @@ func decodeIntegrationCreate(d *codec.Decoder, v *IntegrationCreate) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x109, ok := d.Int(64); ok {
-				v.Integration.ExpireBehavior = discord.IntegrationExpireBehavior(x109)
+			if x103, ok := d.Int(64); ok {
+				v.Integration.ExpireBehavior = discord.IntegrationExpireBehavior(x103)
 			}
 		case "expire_grace_period":
 			if seen[0]&(1<<6) != 0 {
@@ -2160,8 +2129,8 @@ func decodeIntegrationCreate(d *codec.Decoder, v *IntegrationCreate) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x110, ok := d.Int(64); ok {
-				v.Integration.ExpireGracePeriod = discord.IntegrationExpireGracePeriod(x110)
+			if x104, ok := d.Int(64); ok {
+				v.Integration.ExpireGracePeriod = discord.IntegrationExpireGracePeriod(x104)
 			}
 		case "guild_id":
 			if seen[0]&(1<<7) != 0 {
@@ -2183,8 +2152,8 @@ func decodeIntegrationCreate(d *codec.Decoder, v *IntegrationCreate) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x111, ok := d.String(); ok {
-				v.Integration.Name = x111
+			if x105, ok := d.String(); ok {
+				v.Integration.Name = x105
 			}
 		case "revoked":
 			if seen[0]&(1<<10) != 0 {
@@ -2192,8 +2161,8 @@ func decodeIntegrationCreate(d *codec.Decoder, v *IntegrationCreate) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x112, ok := d.Bool(); ok {
-				v.Integration.Revoked = x112
+			if x106, ok := d.Bool(); ok {
+				v.Integration.Revoked = x106
 			}
 		case "role_id":
 			if seen[0]&(1<<11) != 0 {
@@ -2209,15 +2178,15 @@ func decodeIntegrationCreate(d *codec.Decoder, v *IntegrationCreate) {
 			}
 			seen[0] |= 1 << 12
 			if d.Array() {
-				x113 := scratch14.Get()
+				x107 := scratch13.Get()
 				for d.More() {
-					*x113 = append(*x113, *new(discord.OAuth2Scope))
-					x114 := &(*x113)[len(*x113)-1]
-					if x115, ok := d.String(); ok {
-						(*x114) = discord.OAuth2Scope(x115)
+					*x107 = append(*x107, *new(discord.OAuth2Scope))
+					x108 := &(*x107)[len(*x107)-1]
+					if x109, ok := d.String(); ok {
+						(*x108) = discord.OAuth2Scope(x109)
 					}
 				}
-				v.Integration.Scopes = scratch14.Slice(x113)
+				v.Integration.Scopes = scratch13.Slice(x107)
 			} else if !d.Failed() {
 				v.Integration.Scopes = nil
 			}
@@ -2227,8 +2196,8 @@ func decodeIntegrationCreate(d *codec.Decoder, v *IntegrationCreate) {
 				return
 			}
 			seen[0] |= 1 << 13
-			if x116, ok := d.Int(64); ok {
-				v.Integration.SubscriberCount = int(x116)
+			if x110, ok := d.Int(64); ok {
+				v.Integration.SubscriberCount = int(x110)
 			}
 		case "synced_at":
 			if seen[0]&(1<<14) != 0 {
@@ -2243,8 +2212,8 @@ func decodeIntegrationCreate(d *codec.Decoder, v *IntegrationCreate) {
 				return
 			}
 			seen[0] |= 1 << 15
-			if x117, ok := d.Bool(); ok {
-				v.Integration.Syncing = x117
+			if x111, ok := d.Bool(); ok {
+				v.Integration.Syncing = x111
 			}
 		case "type":
 			if seen[0]&(1<<16) != 0 {
@@ -2252,8 +2221,8 @@ func decodeIntegrationCreate(d *codec.Decoder, v *IntegrationCreate) {
 				return
 			}
 			seen[0] |= 1 << 16
-			if x118, ok := d.String(); ok {
-				v.Integration.Type = discord.IntegrationType(x118)
+			if x112, ok := d.String(); ok {
+				v.Integration.Type = discord.IntegrationType(x112)
 			}
 		case "user":
 			if seen[0]&(1<<17) != 0 {
@@ -2356,8 +2325,8 @@ func decodeIntegrationUpdate(d *codec.Decoder, v *IntegrationUpdate) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x119, ok := d.Bool(); ok {
-				v.Integration.EnableEmoticons = x119
+			if x113, ok := d.Bool(); ok {
+				v.Integration.EnableEmoticons = x113
 			}
 		case "enabled":
 			if seen[0]&(1<<4) != 0 {
@@ -2365,8 +2334,8 @@ func decodeIntegrationUpdate(d *codec.Decoder, v *IntegrationUpdate) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x120, ok := d.Bool(); ok {
-				v.Integration.Enabled = x120
+			if x114, ok := d.Bool(); ok {
+				v.Integration.Enabled = x114
 			}
 		case "expire_behavior":
 			if seen[0]&(1<<5) != 0 {
@@ -2374,8 +2343,8 @@ func decodeIntegrationUpdate(d *codec.Decoder, v *IntegrationUpdate) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x121, ok := d.Int(64); ok {
-				v.Integration.ExpireBehavior = discord.IntegrationExpireBehavior(x121)
+			if x115, ok := d.Int(64); ok {
+				v.Integration.ExpireBehavior = discord.IntegrationExpireBehavior(x115)
 			}
 		case "expire_grace_period":
 			if seen[0]&(1<<6) != 0 {
@@ -2383,8 +2352,8 @@ func decodeIntegrationUpdate(d *codec.Decoder, v *IntegrationUpdate) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x122, ok := d.Int(64); ok {
-				v.Integration.ExpireGracePeriod = discord.IntegrationExpireGracePeriod(x122)
+			if x116, ok := d.Int(64); ok {
+				v.Integration.ExpireGracePeriod = discord.IntegrationExpireGracePeriod(x116)
 			}
 		case "guild_id":
 			if seen[0]&(1<<7) != 0 {
@@ -2406,8 +2375,8 @@ func decodeIntegrationUpdate(d *codec.Decoder, v *IntegrationUpdate) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x123, ok := d.String(); ok {
-				v.Integration.Name = x123
+			if x117, ok := d.String(); ok {
+				v.Integration.Name = x117
 			}
 		case "revoked":
 			if seen[0]&(1<<10) != 0 {
@@ -2415,8 +2384,8 @@ func decodeIntegrationUpdate(d *codec.Decoder, v *IntegrationUpdate) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x124, ok := d.Bool(); ok {
-				v.Integration.Revoked = x124
+			if x118, ok := d.Bool(); ok {
+				v.Integration.Revoked = x118
 			}
 		case "role_id":
 			if seen[0]&(1<<11) != 0 {
@@ -2432,15 +2401,15 @@ func decodeIntegrationUpdate(d *codec.Decoder, v *IntegrationUpdate) {
 			}
 			seen[0] |= 1 << 12
 			if d.Array() {
-				x125 := scratch14.Get()
+				x119 := scratch13.Get()
 				for d.More() {
-					*x125 = append(*x125, *new(discord.OAuth2Scope))
-					x126 := &(*x125)[len(*x125)-1]
-					if x127, ok := d.String(); ok {
-						(*x126) = discord.OAuth2Scope(x127)
+					*x119 = append(*x119, *new(discord.OAuth2Scope))
+					x120 := &(*x119)[len(*x119)-1]
+					if x121, ok := d.String(); ok {
+						(*x120) = discord.OAuth2Scope(x121)
 					}
 				}
-				v.Integration.Scopes = scratch14.Slice(x125)
+				v.Integration.Scopes = scratch13.Slice(x119)
 			} else if !d.Failed() {
 				v.Integration.Scopes = nil
 			}
@@ -2450,8 +2419,8 @@ func decodeIntegrationUpdate(d *codec.Decoder, v *IntegrationUpdate) {
 				return
 			}
 			seen[0] |= 1 << 13
-			if x128, ok := d.Int(64); ok {
-				v.Integration.SubscriberCount = int(x128)
+			if x122, ok := d.Int(64); ok {
+				v.Integration.SubscriberCount = int(x122)
 			}
 		case "synced_at":
 			if seen[0]&(1<<14) != 0 {
@@ -2466,8 +2435,8 @@ func decodeIntegrationUpdate(d *codec.Decoder, v *IntegrationUpdate) {
 				return
 			}
 			seen[0] |= 1 << 15
-			if x129, ok := d.Bool(); ok {
-				v.Integration.Syncing = x129
+			if x123, ok := d.Bool(); ok {
+				v.Integration.Syncing = x123
 			}
 		case "type":
 			if seen[0]&(1<<16) != 0 {
@@ -2475,8 +2444,8 @@ func decodeIntegrationUpdate(d *codec.Decoder, v *IntegrationUpdate) {
 				return
 			}
 			seen[0] |= 1 << 16
-			if x130, ok := d.String(); ok {
-				v.Integration.Type = discord.IntegrationType(x130)
+			if x124, ok := d.String(); ok {
+				v.Integration.Type = discord.IntegrationType(x124)
 			}
 		case "user":
 			if seen[0]&(1<<17) != 0 {
@@ -2526,8 +2495,8 @@ func decodeInviteCreate(d *codec.Decoder, v *InviteCreate) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x131, ok := d.String(); ok {
-				v.Code = x131
+			if x125, ok := d.String(); ok {
+				v.Code = x125
 			}
 		case "created_at":
 			if seen[0]&(1<<2) != 0 {
@@ -2570,8 +2539,8 @@ func decodeInviteCreate(d *codec.Decoder, v *InviteCreate) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x132, ok := d.Int(64); ok {
-				v.MaxAge = int(x132)
+			if x126, ok := d.Int(64); ok {
+				v.MaxAge = int(x126)
 			}
 		case "max_uses":
 			if seen[0]&(1<<7) != 0 {
@@ -2579,8 +2548,8 @@ func decodeInviteCreate(d *codec.Decoder, v *InviteCreate) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x133, ok := d.Int(64); ok {
-				v.MaxUses = int(x133)
+			if x127, ok := d.Int(64); ok {
+				v.MaxUses = int(x127)
 			}
 		case "role_ids":
 			if seen[0]&(1<<8) != 0 {
@@ -2588,17 +2557,7 @@ func decodeInviteCreate(d *codec.Decoder, v *InviteCreate) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if d.Array() {
-				x134 := scratch13.Get()
-				for d.More() {
-					*x134 = append(*x134, *new(discord.Snowflake))
-					x135 := &(*x134)[len(*x134)-1]
-					codec.DecodeSnowflake(d, &(*x135))
-				}
-				v.RoleIDs = scratch13.Slice(x134)
-			} else if !d.Failed() {
-				v.RoleIDs = nil
-			}
+			codec.DecodeSnowflakes(d, &v.RoleIDs)
 		case "target_application":
 			if seen[0]&(1<<9) != 0 {
 				d.Duplicate("target_application")
@@ -2619,8 +2578,8 @@ func decodeInviteCreate(d *codec.Decoder, v *InviteCreate) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x136, ok := d.Int(64); ok {
-				v.TargetType = discord.InviteTargetType(x136)
+			if x128, ok := d.Int(64); ok {
+				v.TargetType = discord.InviteTargetType(x128)
 			}
 		case "target_user":
 			if seen[0]&(1<<11) != 0 {
@@ -2642,8 +2601,8 @@ func decodeInviteCreate(d *codec.Decoder, v *InviteCreate) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x137, ok := d.Bool(); ok {
-				v.Temporary = x137
+			if x129, ok := d.Bool(); ok {
+				v.Temporary = x129
 			}
 		case "uses":
 			if seen[0]&(1<<13) != 0 {
@@ -2651,8 +2610,8 @@ func decodeInviteCreate(d *codec.Decoder, v *InviteCreate) {
 				return
 			}
 			seen[0] |= 1 << 13
-			if x138, ok := d.Int(64); ok {
-				v.Uses = int(x138)
+			if x130, ok := d.Int(64); ok {
+				v.Uses = int(x130)
 			}
 		default:
 			d.Unknown(k, namesInviteCreate)
@@ -2683,8 +2642,8 @@ func decodeInviteDelete(d *codec.Decoder, v *InviteDelete) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x139, ok := d.String(); ok {
-				v.Code = x139
+			if x131, ok := d.String(); ok {
+				v.Code = x131
 			}
 		case "guild_id":
 			if seen[0]&(1<<2) != 0 {
@@ -2771,17 +2730,7 @@ func decodeMessageDeleteBulk(d *codec.Decoder, v *MessageDeleteBulk) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if d.Array() {
-				x140 := scratch13.Get()
-				for d.More() {
-					*x140 = append(*x140, *new(discord.Snowflake))
-					x141 := &(*x140)[len(*x140)-1]
-					codec.DecodeSnowflake(d, &(*x141))
-				}
-				v.IDs = scratch13.Slice(x140)
-			} else if !d.Failed() {
-				v.IDs = nil
-			}
+			codec.DecodeSnowflakes(d, &v.IDs)
 		default:
 			d.Unknown(k, namesMessageDeleteBulk)
 		}
@@ -2804,8 +2753,8 @@ func decodeMessagePollVoteAdd(d *codec.Decoder, v *MessagePollVoteAdd) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x142, ok := d.Int(64); ok {
-				v.AnswerID = int(x142)
+			if x132, ok := d.Int(64); ok {
+				v.AnswerID = int(x132)
 			}
 		case "channel_id":
 			if seen[0]&(1<<1) != 0 {
@@ -2857,8 +2806,8 @@ func decodeMessagePollVoteRemove(d *codec.Decoder, v *MessagePollVoteRemove) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x143, ok := d.Int(64); ok {
-				v.AnswerID = int(x143)
+			if x133, ok := d.Int(64); ok {
+				v.AnswerID = int(x133)
 			}
 		case "channel_id":
 			if seen[0]&(1<<1) != 0 {
@@ -2910,8 +2859,8 @@ func decodeMessageReactionAdd(d *codec.Decoder, v *MessageReactionAdd) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x144, ok := d.Bool(); ok {
-				v.Burst = x144
+			if x134, ok := d.Bool(); ok {
+				v.Burst = x134
 			}
 		case "burst_colors":
 			if seen[0]&(1<<1) != 0 {
@@ -2920,15 +2869,15 @@ func decodeMessageReactionAdd(d *codec.Decoder, v *MessageReactionAdd) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x145 := scratch15.Get()
+				x135 := scratch14.Get()
 				for d.More() {
-					*x145 = append(*x145, *new(string))
-					x146 := &(*x145)[len(*x145)-1]
-					if x147, ok := d.String(); ok {
-						(*x146) = x147
+					*x135 = append(*x135, *new(string))
+					x136 := &(*x135)[len(*x135)-1]
+					if x137, ok := d.String(); ok {
+						(*x136) = x137
 					}
 				}
-				v.BurstColors = scratch15.Slice(x145)
+				v.BurstColors = scratch14.Slice(x135)
 			} else if !d.Failed() {
 				v.BurstColors = nil
 			}
@@ -2987,8 +2936,8 @@ func decodeMessageReactionAdd(d *codec.Decoder, v *MessageReactionAdd) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x148, ok := d.Int(64); ok {
-				v.Type = discord.ReactionType(x148)
+			if x138, ok := d.Int(64); ok {
+				v.Type = discord.ReactionType(x138)
 			}
 		case "user_id":
 			if seen[0]&(1<<9) != 0 {
@@ -3019,8 +2968,8 @@ func decodeMessageReactionRemove(d *codec.Decoder, v *MessageReactionRemove) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x149, ok := d.Bool(); ok {
-				v.Burst = x149
+			if x139, ok := d.Bool(); ok {
+				v.Burst = x139
 			}
 		case "channel_id":
 			if seen[0]&(1<<1) != 0 {
@@ -3056,8 +3005,8 @@ func decodeMessageReactionRemove(d *codec.Decoder, v *MessageReactionRemove) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x150, ok := d.Int(64); ok {
-				v.Type = discord.ReactionType(x150)
+			if x140, ok := d.Int(64); ok {
+				v.Type = discord.ReactionType(x140)
 			}
 		case "user_id":
 			if seen[0]&(1<<6) != 0 {
@@ -3186,8 +3135,8 @@ func decodeRateLimited(d *codec.Decoder, v *RateLimited) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x151, ok := d.Int(64); ok {
-				v.Opcode = int(x151)
+			if x141, ok := d.Int(64); ok {
+				v.Opcode = int(x141)
 			}
 		case "retry_after":
 			if seen[0]&(1<<2) != 0 {
@@ -3195,8 +3144,8 @@ func decodeRateLimited(d *codec.Decoder, v *RateLimited) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x152, ok := d.Float(64); ok {
-				v.RetryAfter = float64(x152)
+			if x142, ok := d.Float(64); ok {
+				v.RetryAfter = float64(x142)
 			}
 		default:
 			d.Unknown(k, namesRateLimited)
@@ -3228,13 +3177,13 @@ func decodeReady(d *codec.Decoder, v *Ready) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x153 := scratch16.Get()
+				x143 := scratch15.Get()
 				for d.More() {
-					*x153 = append(*x153, *new(discord.UnavailableGuild))
-					x154 := &(*x153)[len(*x153)-1]
-					codec.DecodeUnavailableGuild(d, &(*x154))
+					*x143 = append(*x143, *new(discord.UnavailableGuild))
+					x144 := &(*x143)[len(*x143)-1]
+					codec.DecodeUnavailableGuild(d, &(*x144))
 				}
-				v.Guilds = scratch16.Slice(x153)
+				v.Guilds = scratch15.Slice(x143)
 			} else if !d.Failed() {
 				v.Guilds = nil
 			}
@@ -3245,13 +3194,13 @@ func decodeReady(d *codec.Decoder, v *Ready) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x155 := scratch7.Get()
+				x145 := scratch7.Get()
 				for d.More() {
-					*x155 = append(*x155, *new(discord.Presence))
-					x156 := &(*x155)[len(*x155)-1]
-					codec.DecodePresence(d, &(*x156))
+					*x145 = append(*x145, *new(discord.Presence))
+					x146 := &(*x145)[len(*x145)-1]
+					codec.DecodePresence(d, &(*x146))
 				}
-				v.Presences = scratch7.Slice(x155)
+				v.Presences = scratch7.Slice(x145)
 			} else if !d.Failed() {
 				v.Presences = nil
 			}
@@ -3262,13 +3211,13 @@ func decodeReady(d *codec.Decoder, v *Ready) {
 			}
 			seen[0] |= 1 << 3
 			if d.Array() {
-				x157 := scratch2.Get()
+				x147 := scratch2.Get()
 				for d.More() {
-					*x157 = append(*x157, *new(discord.Channel))
-					x158 := &(*x157)[len(*x157)-1]
-					codec.DecodeChannel(d, &(*x158))
+					*x147 = append(*x147, *new(discord.Channel))
+					x148 := &(*x147)[len(*x147)-1]
+					codec.DecodeChannel(d, &(*x148))
 				}
-				v.PrivateChannels = scratch2.Slice(x157)
+				v.PrivateChannels = scratch2.Slice(x147)
 			} else if !d.Failed() {
 				v.PrivateChannels = nil
 			}
@@ -3278,8 +3227,8 @@ func decodeReady(d *codec.Decoder, v *Ready) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x159, ok := d.String(); ok {
-				v.ResumeGatewayURL = x159
+			if x149, ok := d.String(); ok {
+				v.ResumeGatewayURL = x149
 			}
 		case "session_id":
 			if seen[0]&(1<<5) != 0 {
@@ -3287,8 +3236,8 @@ func decodeReady(d *codec.Decoder, v *Ready) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x160, ok := d.String(); ok {
-				v.SessionID = x160
+			if x150, ok := d.String(); ok {
+				v.SessionID = x150
 			}
 		case "session_type":
 			if seen[0]&(1<<6) != 0 {
@@ -3296,8 +3245,8 @@ func decodeReady(d *codec.Decoder, v *Ready) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x161, ok := d.String(); ok {
-				v.SessionType = x161
+			if x151, ok := d.String(); ok {
+				v.SessionType = x151
 			}
 		case "shard":
 			if seen[0]&(1<<7) != 0 {
@@ -3306,15 +3255,15 @@ func decodeReady(d *codec.Decoder, v *Ready) {
 			}
 			seen[0] |= 1 << 7
 			if d.Array() {
-				x162 := scratch17.Get()
+				x152 := scratch16.Get()
 				for d.More() {
-					*x162 = append(*x162, *new(int))
-					x163 := &(*x162)[len(*x162)-1]
-					if x164, ok := d.Int(64); ok {
-						(*x163) = int(x164)
+					*x152 = append(*x152, *new(int))
+					x153 := &(*x152)[len(*x152)-1]
+					if x154, ok := d.Int(64); ok {
+						(*x153) = int(x154)
 					}
 				}
-				v.Shard = scratch17.Slice(x162)
+				v.Shard = scratch16.Slice(x152)
 			} else if !d.Failed() {
 				v.Shard = nil
 			}
@@ -3331,8 +3280,8 @@ func decodeReady(d *codec.Decoder, v *Ready) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x165, ok := d.Int(64); ok {
-				v.Version = int(x165)
+			if x155, ok := d.Int(64); ok {
+				v.Version = int(x155)
 			}
 		default:
 			d.Unknown(k, namesReady)
@@ -3374,13 +3323,13 @@ func decodeSoundboardSounds(d *codec.Decoder, v *SoundboardSounds) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x166 := scratch9.Get()
+				x156 := scratch9.Get()
 				for d.More() {
-					*x166 = append(*x166, *new(discord.SoundboardSound))
-					x167 := &(*x166)[len(*x166)-1]
-					codec.DecodeSoundboardSound(d, &(*x167))
+					*x156 = append(*x156, *new(discord.SoundboardSound))
+					x157 := &(*x156)[len(*x156)-1]
+					codec.DecodeSoundboardSound(d, &(*x157))
 				}
-				v.SoundboardSounds = scratch9.Slice(x166)
+				v.SoundboardSounds = scratch9.Slice(x156)
 			} else if !d.Failed() {
 				v.SoundboardSounds = nil
 			}
@@ -3443,17 +3392,7 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if d.Array() {
-				x168 := scratch13.Get()
-				for d.More() {
-					*x168 = append(*x168, *new(discord.Snowflake))
-					x169 := &(*x168)[len(*x168)-1]
-					codec.DecodeSnowflake(d, &(*x169))
-				}
-				v.Channel.AppliedTags = scratch13.Slice(x168)
-			} else if !d.Failed() {
-				v.Channel.AppliedTags = nil
-			}
+			codec.DecodeSnowflakes(d, &v.Channel.AppliedTags)
 		case "available_tags":
 			if seen[0]&(1<<2) != 0 {
 				d.Duplicate("available_tags")
@@ -3461,13 +3400,13 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x170 := scratch18.Get()
+				x158 := scratch17.Get()
 				for d.More() {
-					*x170 = append(*x170, *new(discord.ForumTag))
-					x171 := &(*x170)[len(*x170)-1]
-					codec.DecodeForumTag(d, &(*x171))
+					*x158 = append(*x158, *new(discord.ForumTag))
+					x159 := &(*x158)[len(*x158)-1]
+					codec.DecodeForumTag(d, &(*x159))
 				}
-				v.Channel.AvailableTags = scratch18.Slice(x170)
+				v.Channel.AvailableTags = scratch17.Slice(x158)
 			} else if !d.Failed() {
 				v.Channel.AvailableTags = nil
 			}
@@ -3477,8 +3416,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x172, ok := d.Int(64); ok {
-				v.Channel.Bitrate = int(x172)
+			if x160, ok := d.Int(64); ok {
+				v.Channel.Bitrate = int(x160)
 			}
 		case "default_auto_archive_duration":
 			if seen[0]&(1<<4) != 0 {
@@ -3486,8 +3425,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x173, ok := d.Int(64); ok {
-				v.Channel.DefaultAutoArchiveDuration = discord.AutoArchiveDuration(x173)
+			if x161, ok := d.Int(64); ok {
+				v.Channel.DefaultAutoArchiveDuration = discord.AutoArchiveDuration(x161)
 			}
 		case "default_forum_layout":
 			if seen[0]&(1<<5) != 0 {
@@ -3495,8 +3434,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x174, ok := d.Int(64); ok {
-				v.Channel.DefaultForumLayout = discord.ForumLayout(x174)
+			if x162, ok := d.Int(64); ok {
+				v.Channel.DefaultForumLayout = discord.ForumLayout(x162)
 			}
 		case "default_reaction_emoji":
 			if seen[0]&(1<<6) != 0 {
@@ -3518,8 +3457,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x175, ok := d.Int(64); ok {
-				v.Channel.DefaultSortOrder = discord.ForumSortOrder(x175)
+			if x163, ok := d.Int(64); ok {
+				v.Channel.DefaultSortOrder = discord.ForumSortOrder(x163)
 			}
 		case "default_tag_setting":
 			if seen[0]&(1<<8) != 0 {
@@ -3527,8 +3466,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x176, ok := d.String(); ok {
-				v.Channel.DefaultTagSetting = discord.ThreadSearchTagSetting(x176)
+			if x164, ok := d.String(); ok {
+				v.Channel.DefaultTagSetting = discord.ThreadSearchTagSetting(x164)
 			}
 		case "default_thread_rate_limit_per_user":
 			if seen[0]&(1<<9) != 0 {
@@ -3536,8 +3475,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x177, ok := d.Int(64); ok {
-				v.Channel.DefaultThreadRateLimitPerUser = int(x177)
+			if x165, ok := d.Int(64); ok {
+				v.Channel.DefaultThreadRateLimitPerUser = int(x165)
 			}
 		case "flags":
 			if seen[0]&(1<<10) != 0 {
@@ -3545,8 +3484,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x178, ok := d.Uint(64); ok {
-				v.Channel.Flags = discord.ChannelFlags(x178)
+			if x166, ok := d.Uint(64); ok {
+				v.Channel.Flags = discord.ChannelFlags(x166)
 			}
 		case "guild_id":
 			if seen[0]&(1<<11) != 0 {
@@ -3561,8 +3500,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x179, ok := d.String(); ok {
-				v.Channel.Icon = x179
+			if x167, ok := d.String(); ok {
+				v.Channel.Icon = x167
 			}
 		case "id":
 			if seen[0]&(1<<13) != 0 {
@@ -3591,8 +3530,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 16
-			if x180, ok := d.Bool(); ok {
-				v.Channel.Managed = x180
+			if x168, ok := d.Bool(); ok {
+				v.Channel.Managed = x168
 			}
 		case "member":
 			if seen[0]&(1<<17) != 0 {
@@ -3614,8 +3553,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 18
-			if x181, ok := d.Int(64); ok {
-				v.Channel.MemberCount = int(x181)
+			if x169, ok := d.Int(64); ok {
+				v.Channel.MemberCount = int(x169)
 			}
 		case "message_count":
 			if seen[0]&(1<<19) != 0 {
@@ -3623,8 +3562,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 19
-			if x182, ok := d.Int(64); ok {
-				v.Channel.MessageCount = int(x182)
+			if x170, ok := d.Int(64); ok {
+				v.Channel.MessageCount = int(x170)
 			}
 		case "name":
 			if seen[0]&(1<<20) != 0 {
@@ -3632,8 +3571,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 20
-			if x183, ok := d.String(); ok {
-				v.Channel.Name = x183
+			if x171, ok := d.String(); ok {
+				v.Channel.Name = x171
 			}
 		case "newly_created":
 			if seen[0]&(1<<21) != 0 {
@@ -3641,8 +3580,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 21
-			if x184, ok := d.Bool(); ok {
-				v.NewlyCreated = x184
+			if x172, ok := d.Bool(); ok {
+				v.NewlyCreated = x172
 			}
 		case "nsfw":
 			if seen[0]&(1<<22) != 0 {
@@ -3650,8 +3589,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 22
-			if x185, ok := d.Bool(); ok {
-				v.Channel.NSFW = x185
+			if x173, ok := d.Bool(); ok {
+				v.Channel.NSFW = x173
 			}
 		case "owner_id":
 			if seen[0]&(1<<23) != 0 {
@@ -3674,13 +3613,13 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 			}
 			seen[0] |= 1 << 25
 			if d.Array() {
-				x186 := scratch19.Get()
+				x174 := scratch18.Get()
 				for d.More() {
-					*x186 = append(*x186, *new(discord.PermissionOverwrite))
-					x187 := &(*x186)[len(*x186)-1]
-					codec.DecodePermissionOverwrite(d, &(*x187))
+					*x174 = append(*x174, *new(discord.PermissionOverwrite))
+					x175 := &(*x174)[len(*x174)-1]
+					codec.DecodePermissionOverwrite(d, &(*x175))
 				}
-				v.Channel.PermissionOverwrites = scratch19.Slice(x186)
+				v.Channel.PermissionOverwrites = scratch18.Slice(x174)
 			} else if !d.Failed() {
 				v.Channel.PermissionOverwrites = nil
 			}
@@ -3697,8 +3636,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 27
-			if x188, ok := d.Int(64); ok {
-				v.Channel.Position = int(x188)
+			if x176, ok := d.Int(64); ok {
+				v.Channel.Position = int(x176)
 			}
 		case "rate_limit_per_user":
 			if seen[0]&(1<<28) != 0 {
@@ -3706,8 +3645,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 28
-			if x189, ok := d.Int(64); ok {
-				v.Channel.RateLimitPerUser = int(x189)
+			if x177, ok := d.Int(64); ok {
+				v.Channel.RateLimitPerUser = int(x177)
 			}
 		case "recipients":
 			if seen[0]&(1<<29) != 0 {
@@ -3716,13 +3655,13 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 			}
 			seen[0] |= 1 << 29
 			if d.Array() {
-				x190 := scratch20.Get()
+				x178 := scratch19.Get()
 				for d.More() {
-					*x190 = append(*x190, *new(discord.User))
-					x191 := &(*x190)[len(*x190)-1]
-					codec.DecodeUser(d, &(*x191))
+					*x178 = append(*x178, *new(discord.User))
+					x179 := &(*x178)[len(*x178)-1]
+					codec.DecodeUser(d, &(*x179))
 				}
-				v.Channel.Recipients = scratch20.Slice(x190)
+				v.Channel.Recipients = scratch19.Slice(x178)
 			} else if !d.Failed() {
 				v.Channel.Recipients = nil
 			}
@@ -3732,8 +3671,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 30
-			if x192, ok := d.String(); ok {
-				v.Channel.RTCRegion = x192
+			if x180, ok := d.String(); ok {
+				v.Channel.RTCRegion = x180
 			}
 		case "thread_metadata":
 			if seen[0]&(1<<31) != 0 {
@@ -3755,8 +3694,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 32
-			if x193, ok := d.String(); ok {
-				v.Channel.Topic = x193
+			if x181, ok := d.String(); ok {
+				v.Channel.Topic = x181
 			}
 		case "total_message_sent":
 			if seen[0]&(1<<33) != 0 {
@@ -3764,8 +3703,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 33
-			if x194, ok := d.Int(64); ok {
-				v.Channel.TotalMessageSent = int(x194)
+			if x182, ok := d.Int(64); ok {
+				v.Channel.TotalMessageSent = int(x182)
 			}
 		case "type":
 			if seen[0]&(1<<34) != 0 {
@@ -3773,8 +3712,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 34
-			if x195, ok := d.Int(64); ok {
-				v.Channel.Type = discord.ChannelType(x195)
+			if x183, ok := d.Int(64); ok {
+				v.Channel.Type = discord.ChannelType(x183)
 			}
 		case "user_limit":
 			if seen[0]&(1<<35) != 0 {
@@ -3782,8 +3721,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 35
-			if x196, ok := d.Int(64); ok {
-				v.Channel.UserLimit = int(x196)
+			if x184, ok := d.Int(64); ok {
+				v.Channel.UserLimit = int(x184)
 			}
 		case "video_quality_mode":
 			if seen[0]&(1<<36) != 0 {
@@ -3791,8 +3730,8 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				return
 			}
 			seen[0] |= 1 << 36
-			if x197, ok := d.Int(64); ok {
-				v.Channel.VideoQualityMode = discord.VideoQualityMode(x197)
+			if x185, ok := d.Int(64); ok {
+				v.Channel.VideoQualityMode = discord.VideoQualityMode(x185)
 			}
 		default:
 			d.Unknown(k, namesThreadCreate)
@@ -3821,17 +3760,7 @@ func decodeThreadListSync(d *codec.Decoder, v *ThreadListSync) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if d.Array() {
-				x198 := scratch13.Get()
-				for d.More() {
-					*x198 = append(*x198, *new(discord.Snowflake))
-					x199 := &(*x198)[len(*x198)-1]
-					codec.DecodeSnowflake(d, &(*x199))
-				}
-				v.ChannelIDs = scratch13.Slice(x198)
-			} else if !d.Failed() {
-				v.ChannelIDs = nil
-			}
+			codec.DecodeSnowflakes(d, &v.ChannelIDs)
 		case "guild_id":
 			if seen[0]&(1<<1) != 0 {
 				d.Duplicate("guild_id")
@@ -3846,13 +3775,13 @@ func decodeThreadListSync(d *codec.Decoder, v *ThreadListSync) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x200 := scratch21.Get()
+				x186 := scratch20.Get()
 				for d.More() {
-					*x200 = append(*x200, *new(discord.ThreadMember))
-					x201 := &(*x200)[len(*x200)-1]
-					codec.DecodeThreadMember(d, &(*x201))
+					*x186 = append(*x186, *new(discord.ThreadMember))
+					x187 := &(*x186)[len(*x186)-1]
+					codec.DecodeThreadMember(d, &(*x187))
 				}
-				v.Members = scratch21.Slice(x200)
+				v.Members = scratch20.Slice(x186)
 			} else if !d.Failed() {
 				v.Members = nil
 			}
@@ -3863,13 +3792,13 @@ func decodeThreadListSync(d *codec.Decoder, v *ThreadListSync) {
 			}
 			seen[0] |= 1 << 3
 			if d.Array() {
-				x202 := scratch2.Get()
+				x188 := scratch2.Get()
 				for d.More() {
-					*x202 = append(*x202, *new(discord.Channel))
-					x203 := &(*x202)[len(*x202)-1]
-					codec.DecodeChannel(d, &(*x203))
+					*x188 = append(*x188, *new(discord.Channel))
+					x189 := &(*x188)[len(*x188)-1]
+					codec.DecodeChannel(d, &(*x189))
 				}
-				v.Threads = scratch2.Slice(x202)
+				v.Threads = scratch2.Slice(x188)
 			} else if !d.Failed() {
 				v.Threads = nil
 			}
@@ -3896,13 +3825,13 @@ func decodeThreadMembersUpdate(d *codec.Decoder, v *ThreadMembersUpdate) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x204 := scratch22.Get()
+				x190 := scratch21.Get()
 				for d.More() {
-					*x204 = append(*x204, *new(ThreadMemberWithPresence))
-					x205 := &(*x204)[len(*x204)-1]
-					decodeThreadMemberWithPresence(d, &(*x205))
+					*x190 = append(*x190, *new(ThreadMemberWithPresence))
+					x191 := &(*x190)[len(*x190)-1]
+					decodeThreadMemberWithPresence(d, &(*x191))
 				}
-				v.AddedMembers = scratch22.Slice(x204)
+				v.AddedMembers = scratch21.Slice(x190)
 			} else if !d.Failed() {
 				v.AddedMembers = nil
 			}
@@ -3926,8 +3855,8 @@ func decodeThreadMembersUpdate(d *codec.Decoder, v *ThreadMembersUpdate) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x206, ok := d.Int(64); ok {
-				v.MemberCount = int(x206)
+			if x192, ok := d.Int(64); ok {
+				v.MemberCount = int(x192)
 			}
 		case "removed_member_ids":
 			if seen[0]&(1<<4) != 0 {
@@ -3935,17 +3864,7 @@ func decodeThreadMembersUpdate(d *codec.Decoder, v *ThreadMembersUpdate) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if d.Array() {
-				x207 := scratch13.Get()
-				for d.More() {
-					*x207 = append(*x207, *new(discord.Snowflake))
-					x208 := &(*x207)[len(*x207)-1]
-					codec.DecodeSnowflake(d, &(*x208))
-				}
-				v.RemovedMemberIDs = scratch13.Slice(x207)
-			} else if !d.Failed() {
-				v.RemovedMemberIDs = nil
-			}
+			codec.DecodeSnowflakes(d, &v.RemovedMemberIDs)
 		default:
 			d.Unknown(k, namesThreadMembersUpdate)
 		}
@@ -3968,8 +3887,8 @@ func decodeThreadMemberUpdate(d *codec.Decoder, v *ThreadMemberUpdate) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x209, ok := d.Int(64); ok {
-				v.ThreadMember.Flags = int(x209)
+			if x193, ok := d.Int(64); ok {
+				v.ThreadMember.Flags = int(x193)
 			}
 		case "guild_id":
 			if seen[0]&(1<<1) != 0 {
@@ -4068,8 +3987,8 @@ func decodeTypingStart(d *codec.Decoder, v *TypingStart) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x210, ok := d.Int(64); ok {
-				v.Timestamp = int64(x210)
+			if x194, ok := d.Int(64); ok {
+				v.Timestamp = int64(x194)
 			}
 		case "user_id":
 			if seen[0]&(1<<4) != 0 {
@@ -4105,8 +4024,8 @@ func decodeVoiceChannelEffectSend(d *codec.Decoder, v *VoiceChannelEffectSend) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x211, ok := d.Int(64); ok {
-				v.AnimationID = int(x211)
+			if x195, ok := d.Int(64); ok {
+				v.AnimationID = int(x195)
 			}
 		case "animation_type":
 			if seen[0]&(1<<1) != 0 {
@@ -4114,8 +4033,8 @@ func decodeVoiceChannelEffectSend(d *codec.Decoder, v *VoiceChannelEffectSend) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x212, ok := d.Int(64); ok {
-				v.AnimationType = discord.AnimationType(x212)
+			if x196, ok := d.Int(64); ok {
+				v.AnimationType = discord.AnimationType(x196)
 			}
 		case "channel_id":
 			if seen[0]&(1<<2) != 0 {
@@ -4158,8 +4077,8 @@ func decodeVoiceChannelEffectSend(d *codec.Decoder, v *VoiceChannelEffectSend) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x213, ok := d.Float(64); ok {
-				v.SoundVolume = float64(x213)
+			if x197, ok := d.Float(64); ok {
+				v.SoundVolume = float64(x197)
 			}
 		case "user_id":
 			if seen[0]&(1<<7) != 0 {
@@ -4204,8 +4123,8 @@ func decodeVoiceChannelStartTimeUpdate(d *codec.Decoder, v *VoiceChannelStartTim
 				return
 			}
 			seen[0] |= 1 << 2
-			if x214, ok := d.Int(64); ok {
-				v.VoiceStartTime = int64(x214)
+			if x198, ok := d.Int(64); ok {
+				v.VoiceStartTime = int64(x198)
 			}
 		default:
 			d.Unknown(k, namesVoiceChannelStartTimeUpdate)
@@ -4243,8 +4162,8 @@ func decodeVoiceChannelStatusUpdate(d *codec.Decoder, v *VoiceChannelStatusUpdat
 				return
 			}
 			seen[0] |= 1 << 2
-			if x215, ok := d.String(); ok {
-				v.Status = x215
+			if x199, ok := d.String(); ok {
+				v.Status = x199
 			}
 		default:
 			d.Unknown(k, namesVoiceChannelStatusUpdate)
@@ -4268,8 +4187,8 @@ func decodeVoiceServerUpdate(d *codec.Decoder, v *VoiceServerUpdate) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x216, ok := d.String(); ok {
-				v.Endpoint = x216
+			if x200, ok := d.String(); ok {
+				v.Endpoint = x200
 			}
 		case "guild_id":
 			if seen[0]&(1<<1) != 0 {
@@ -4284,8 +4203,8 @@ func decodeVoiceServerUpdate(d *codec.Decoder, v *VoiceServerUpdate) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x217, ok := d.String(); ok {
-				v.Token = x217
+			if x201, ok := d.String(); ok {
+				v.Token = x201
 			}
 		default:
 			d.Unknown(k, namesVoiceServerUpdate)
@@ -4351,8 +4270,8 @@ func decodeChannelInfoChannel(d *codec.Decoder, v *ChannelInfoChannel) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x378, ok := d.String(); ok {
-				v.Status = x378
+			if x356, ok := d.String(); ok {
+				v.Status = x356
 			}
 		case "voice_start_time":
 			if seen[0]&(1<<2) != 0 {
@@ -4360,8 +4279,8 @@ func decodeChannelInfoChannel(d *codec.Decoder, v *ChannelInfoChannel) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x379, ok := d.Int(64); ok {
-				v.VoiceStartTime = int64(x379)
+			if x357, ok := d.Int(64); ok {
+				v.VoiceStartTime = int64(x357)
 			}
 		default:
 			d.Unknown(k, namesChannelInfoChannel)
@@ -4392,8 +4311,8 @@ func decodeRateLimitedMeta(d *codec.Decoder, v *RateLimitedMeta) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x581, ok := d.String(); ok {
-				v.Nonce = x581
+			if x553, ok := d.String(); ok {
+				v.Nonce = x553
 			}
 		default:
 			d.Unknown(k, namesRateLimitedMeta)
@@ -4417,8 +4336,8 @@ func decodeReadyApplication(d *codec.Decoder, v *ReadyApplication) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x582, ok := d.Uint(64); ok {
-				v.Flags = discord.ApplicationFlags(x582)
+			if x554, ok := d.Uint(64); ok {
+				v.Flags = discord.ApplicationFlags(x554)
 			}
 		case "id":
 			if seen[0]&(1<<1) != 0 {
@@ -4449,8 +4368,8 @@ func decodeThreadMemberWithPresence(d *codec.Decoder, v *ThreadMemberWithPresenc
 				return
 			}
 			seen[0] |= 1 << 0
-			if x601, ok := d.Int(64); ok {
-				v.ThreadMember.Flags = int(x601)
+			if x567, ok := d.Int(64); ok {
+				v.ThreadMember.Flags = int(x567)
 			}
 		case "id":
 			if seen[0]&(1<<1) != 0 {

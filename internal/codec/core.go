@@ -219,3 +219,30 @@ func Std(d *Decoder, v any) {
 		d.Fail(err)
 	}
 }
+
+// DecodeSnowflakes decodes an array of snowflakes, such as a member's roles,
+// collecting them in the decoder's own buffer: such arrays never nest, and
+// they are the most common arrays of all.
+func DecodeSnowflakes(d *Decoder, v *[]discord.Snowflake) {
+	if !d.Array() {
+		if !d.Failed() {
+			*v = nil
+		}
+		return
+	}
+	buf := d.ids[:0]
+	for d.More() {
+		var id discord.Snowflake
+		DecodeSnowflake(d, &id)
+		buf = append(buf, id)
+	}
+	d.ids = buf
+	if d.err != nil {
+		return
+	}
+	if len(buf) == 0 {
+		*v = []discord.Snowflake{}
+		return
+	}
+	*v = append([]discord.Snowflake(nil), buf...)
+}

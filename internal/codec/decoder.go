@@ -41,6 +41,8 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/cordage/cordage/discord"
 )
 
 // maxDepth is encoding/json's limit on nesting.
@@ -64,11 +66,12 @@ type Decoder struct {
 	unquoted    bool // the last string read went through unquoteSlow
 	arena       []byte
 	scratch     []byte
+	ids         []discord.Snowflake // DecodeSnowflakes's buffer
 }
 
 // Reset makes d read data, keeping its scratch space.
 func (d *Decoder) Reset(data []byte) {
-	*d = Decoder{buf: data, scratch: d.scratch[:0]}
+	*d = Decoder{buf: data, scratch: d.scratch[:0], ids: d.ids[:0]}
 }
 
 // Err returns the first error d met, or nil.

@@ -18,35 +18,34 @@ var (
 	scratch5  Scratch[discord.CheckboxGroupOption]
 	scratch6  Scratch[discord.ApplicationCommandPermission]
 	scratch7  Scratch[discord.AutoModerationAction]
-	scratch8  Scratch[discord.Snowflake]
-	scratch9  Scratch[discord.ForumTag]
-	scratch10 Scratch[discord.PermissionOverwrite]
-	scratch11 Scratch[discord.User]
-	scratch12 Scratch[discord.ScheduledEventException]
-	scratch13 Scratch[discord.Activity]
-	scratch14 Scratch[discord.Emoji]
-	scratch15 Scratch[discord.GuildFeature]
-	scratch16 Scratch[discord.Role]
-	scratch17 Scratch[discord.Sticker]
-	scratch18 Scratch[discord.OAuth2Scope]
-	scratch19 Scratch[string]
-	scratch20 Scratch[discord.Entitlement]
-	scratch21 Scratch[discord.Attachment]
-	scratch22 Scratch[discord.Embed]
-	scratch23 Scratch[discord.MentionedChannel]
-	scratch24 Scratch[discord.MessageSnapshot]
-	scratch25 Scratch[discord.Reaction]
-	scratch26 Scratch[discord.StickerItem]
-	scratch27 Scratch[discord.AutoModerationKeywordPreset]
-	scratch28 Scratch[discord.RecurrenceMonth]
-	scratch29 Scratch[int]
-	scratch30 Scratch[discord.NWeekday]
-	scratch31 Scratch[discord.RecurrenceWeekday]
-	scratch32 Scratch[discord.TeamMember]
-	scratch33 Scratch[discord.ApplicationCommandDataOption]
-	scratch34 Scratch[discord.EmbedField]
-	scratch35 Scratch[discord.PollAnswer]
-	scratch36 Scratch[discord.PollAnswerCount]
+	scratch8  Scratch[discord.ForumTag]
+	scratch9  Scratch[discord.PermissionOverwrite]
+	scratch10 Scratch[discord.User]
+	scratch11 Scratch[discord.ScheduledEventException]
+	scratch12 Scratch[discord.Activity]
+	scratch13 Scratch[discord.Emoji]
+	scratch14 Scratch[discord.GuildFeature]
+	scratch15 Scratch[discord.Role]
+	scratch16 Scratch[discord.Sticker]
+	scratch17 Scratch[discord.OAuth2Scope]
+	scratch18 Scratch[string]
+	scratch19 Scratch[discord.Entitlement]
+	scratch20 Scratch[discord.Attachment]
+	scratch21 Scratch[discord.Embed]
+	scratch22 Scratch[discord.MentionedChannel]
+	scratch23 Scratch[discord.MessageSnapshot]
+	scratch24 Scratch[discord.Reaction]
+	scratch25 Scratch[discord.StickerItem]
+	scratch26 Scratch[discord.AutoModerationKeywordPreset]
+	scratch27 Scratch[discord.RecurrenceMonth]
+	scratch28 Scratch[int]
+	scratch29 Scratch[discord.NWeekday]
+	scratch30 Scratch[discord.RecurrenceWeekday]
+	scratch31 Scratch[discord.TeamMember]
+	scratch32 Scratch[discord.ApplicationCommandDataOption]
+	scratch33 Scratch[discord.EmbedField]
+	scratch34 Scratch[discord.PollAnswer]
+	scratch35 Scratch[discord.PollAnswerCount]
 )
 
 // decodeComponentKind decodes a component of kind t, or returns nil for a
@@ -158,8 +157,8 @@ func DecodeActionRow(d *Decoder, v *discord.ActionRow) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x218, ok := d.Int(64); ok {
-				v.ID = int(x218)
+			if x202, ok := d.Int(64); ok {
+				v.ID = int(x202)
 			}
 		default:
 			d.Unknown(k, namesActionRow)
@@ -183,8 +182,8 @@ func DecodeButton(d *Decoder, v *discord.Button) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x219, ok := d.String(); ok {
-				v.CustomID = x219
+			if x203, ok := d.String(); ok {
+				v.CustomID = x203
 			}
 		case "disabled":
 			if seen[0]&(1<<1) != 0 {
@@ -192,8 +191,8 @@ func DecodeButton(d *Decoder, v *discord.Button) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x220, ok := d.Bool(); ok {
-				v.Disabled = x220
+			if x204, ok := d.Bool(); ok {
+				v.Disabled = x204
 			}
 		case "emoji":
 			if seen[0]&(1<<2) != 0 {
@@ -215,8 +214,8 @@ func DecodeButton(d *Decoder, v *discord.Button) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x221, ok := d.Int(64); ok {
-				v.ID = int(x221)
+			if x205, ok := d.Int(64); ok {
+				v.ID = int(x205)
 			}
 		case "label":
 			if seen[0]&(1<<4) != 0 {
@@ -224,8 +223,8 @@ func DecodeButton(d *Decoder, v *discord.Button) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x222, ok := d.String(); ok {
-				v.Label = x222
+			if x206, ok := d.String(); ok {
+				v.Label = x206
 			}
 		case "sku_id":
 			if seen[0]&(1<<5) != 0 {
@@ -240,8 +239,8 @@ func DecodeButton(d *Decoder, v *discord.Button) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x223, ok := d.Int(64); ok {
-				v.Style = discord.ButtonStyle(x223)
+			if x207, ok := d.Int(64); ok {
+				v.Style = discord.ButtonStyle(x207)
 			}
 		case "url":
 			if seen[0]&(1<<7) != 0 {
@@ -249,8 +248,8 @@ func DecodeButton(d *Decoder, v *discord.Button) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x224, ok := d.String(); ok {
-				v.URL = x224
+			if x208, ok := d.String(); ok {
+				v.URL = x208
 			}
 		default:
 			d.Unknown(k, namesButton)
@@ -274,8 +273,8 @@ func DecodeStringSelect(d *Decoder, v *discord.StringSelect) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x225, ok := d.String(); ok {
-				v.CustomID = x225
+			if x209, ok := d.String(); ok {
+				v.CustomID = x209
 			}
 		case "disabled":
 			if seen[0]&(1<<1) != 0 {
@@ -283,8 +282,8 @@ func DecodeStringSelect(d *Decoder, v *discord.StringSelect) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x226, ok := d.Bool(); ok {
-				v.Disabled = x226
+			if x210, ok := d.Bool(); ok {
+				v.Disabled = x210
 			}
 		case "id":
 			if seen[0]&(1<<2) != 0 {
@@ -292,8 +291,8 @@ func DecodeStringSelect(d *Decoder, v *discord.StringSelect) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x227, ok := d.Int(64); ok {
-				v.ID = int(x227)
+			if x211, ok := d.Int(64); ok {
+				v.ID = int(x211)
 			}
 		case "max_values":
 			if seen[0]&(1<<3) != 0 {
@@ -301,8 +300,8 @@ func DecodeStringSelect(d *Decoder, v *discord.StringSelect) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x228, ok := d.Int(64); ok {
-				v.MaxValues = int(x228)
+			if x212, ok := d.Int(64); ok {
+				v.MaxValues = int(x212)
 			}
 		case "min_values":
 			if seen[0]&(1<<4) != 0 {
@@ -313,12 +312,12 @@ func DecodeStringSelect(d *Decoder, v *discord.StringSelect) {
 			if d.Null() {
 				v.MinValues = discord.Null[int]()
 			} else {
-				var x229 int
-				if x230, ok := d.Int(64); ok {
-					x229 = int(x230)
+				var x213 int
+				if x214, ok := d.Int(64); ok {
+					x213 = int(x214)
 				}
 				if !d.Failed() {
-					v.MinValues = discord.Some(x229)
+					v.MinValues = discord.Some(x213)
 				}
 			}
 		case "options":
@@ -328,13 +327,13 @@ func DecodeStringSelect(d *Decoder, v *discord.StringSelect) {
 			}
 			seen[0] |= 1 << 5
 			if d.Array() {
-				x231 := scratch0.Get()
+				x215 := scratch0.Get()
 				for d.More() {
-					*x231 = append(*x231, *new(discord.SelectOption))
-					x232 := &(*x231)[len(*x231)-1]
-					DecodeSelectOption(d, &(*x232))
+					*x215 = append(*x215, *new(discord.SelectOption))
+					x216 := &(*x215)[len(*x215)-1]
+					DecodeSelectOption(d, &(*x216))
 				}
-				v.Options = scratch0.Slice(x231)
+				v.Options = scratch0.Slice(x215)
 			} else if !d.Failed() {
 				v.Options = nil
 			}
@@ -344,8 +343,8 @@ func DecodeStringSelect(d *Decoder, v *discord.StringSelect) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x233, ok := d.String(); ok {
-				v.Placeholder = x233
+			if x217, ok := d.String(); ok {
+				v.Placeholder = x217
 			}
 		case "required":
 			if seen[0]&(1<<7) != 0 {
@@ -356,12 +355,12 @@ func DecodeStringSelect(d *Decoder, v *discord.StringSelect) {
 			if d.Null() {
 				v.Required = discord.Null[bool]()
 			} else {
-				var x234 bool
-				if x235, ok := d.Bool(); ok {
-					x234 = x235
+				var x218 bool
+				if x219, ok := d.Bool(); ok {
+					x218 = x219
 				}
 				if !d.Failed() {
-					v.Required = discord.Some(x234)
+					v.Required = discord.Some(x218)
 				}
 			}
 		default:
@@ -386,8 +385,8 @@ func DecodeTextInput(d *Decoder, v *discord.TextInput) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x236, ok := d.String(); ok {
-				v.CustomID = x236
+			if x220, ok := d.String(); ok {
+				v.CustomID = x220
 			}
 		case "id":
 			if seen[0]&(1<<1) != 0 {
@@ -395,8 +394,8 @@ func DecodeTextInput(d *Decoder, v *discord.TextInput) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x237, ok := d.Int(64); ok {
-				v.ID = int(x237)
+			if x221, ok := d.Int(64); ok {
+				v.ID = int(x221)
 			}
 		case "label":
 			if seen[0]&(1<<2) != 0 {
@@ -404,8 +403,8 @@ func DecodeTextInput(d *Decoder, v *discord.TextInput) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x238, ok := d.String(); ok {
-				v.Label = x238
+			if x222, ok := d.String(); ok {
+				v.Label = x222
 			}
 		case "max_length":
 			if seen[0]&(1<<3) != 0 {
@@ -413,8 +412,8 @@ func DecodeTextInput(d *Decoder, v *discord.TextInput) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x239, ok := d.Int(64); ok {
-				v.MaxLength = int(x239)
+			if x223, ok := d.Int(64); ok {
+				v.MaxLength = int(x223)
 			}
 		case "min_length":
 			if seen[0]&(1<<4) != 0 {
@@ -422,8 +421,8 @@ func DecodeTextInput(d *Decoder, v *discord.TextInput) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x240, ok := d.Int(64); ok {
-				v.MinLength = int(x240)
+			if x224, ok := d.Int(64); ok {
+				v.MinLength = int(x224)
 			}
 		case "placeholder":
 			if seen[0]&(1<<5) != 0 {
@@ -431,8 +430,8 @@ func DecodeTextInput(d *Decoder, v *discord.TextInput) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x241, ok := d.String(); ok {
-				v.Placeholder = x241
+			if x225, ok := d.String(); ok {
+				v.Placeholder = x225
 			}
 		case "required":
 			if seen[0]&(1<<6) != 0 {
@@ -443,12 +442,12 @@ func DecodeTextInput(d *Decoder, v *discord.TextInput) {
 			if d.Null() {
 				v.Required = discord.Null[bool]()
 			} else {
-				var x242 bool
-				if x243, ok := d.Bool(); ok {
-					x242 = x243
+				var x226 bool
+				if x227, ok := d.Bool(); ok {
+					x226 = x227
 				}
 				if !d.Failed() {
-					v.Required = discord.Some(x242)
+					v.Required = discord.Some(x226)
 				}
 			}
 		case "style":
@@ -457,8 +456,8 @@ func DecodeTextInput(d *Decoder, v *discord.TextInput) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x244, ok := d.Int(64); ok {
-				v.Style = discord.TextInputStyle(x244)
+			if x228, ok := d.Int(64); ok {
+				v.Style = discord.TextInputStyle(x228)
 			}
 		case "value":
 			if seen[0]&(1<<8) != 0 {
@@ -466,8 +465,8 @@ func DecodeTextInput(d *Decoder, v *discord.TextInput) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x245, ok := d.String(); ok {
-				v.Value = x245
+			if x229, ok := d.String(); ok {
+				v.Value = x229
 			}
 		default:
 			d.Unknown(k, namesTextInput)
@@ -491,8 +490,8 @@ func DecodeUserSelect(d *Decoder, v *discord.UserSelect) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x246, ok := d.String(); ok {
-				v.CustomID = x246
+			if x230, ok := d.String(); ok {
+				v.CustomID = x230
 			}
 		case "default_values":
 			if seen[0]&(1<<1) != 0 {
@@ -501,13 +500,13 @@ func DecodeUserSelect(d *Decoder, v *discord.UserSelect) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x247 := scratch1.Get()
+				x231 := scratch1.Get()
 				for d.More() {
-					*x247 = append(*x247, *new(discord.SelectDefaultValue))
-					x248 := &(*x247)[len(*x247)-1]
-					DecodeSelectDefaultValue(d, &(*x248))
+					*x231 = append(*x231, *new(discord.SelectDefaultValue))
+					x232 := &(*x231)[len(*x231)-1]
+					DecodeSelectDefaultValue(d, &(*x232))
 				}
-				v.DefaultValues = scratch1.Slice(x247)
+				v.DefaultValues = scratch1.Slice(x231)
 			} else if !d.Failed() {
 				v.DefaultValues = nil
 			}
@@ -517,8 +516,8 @@ func DecodeUserSelect(d *Decoder, v *discord.UserSelect) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x249, ok := d.Bool(); ok {
-				v.Disabled = x249
+			if x233, ok := d.Bool(); ok {
+				v.Disabled = x233
 			}
 		case "id":
 			if seen[0]&(1<<3) != 0 {
@@ -526,8 +525,8 @@ func DecodeUserSelect(d *Decoder, v *discord.UserSelect) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x250, ok := d.Int(64); ok {
-				v.ID = int(x250)
+			if x234, ok := d.Int(64); ok {
+				v.ID = int(x234)
 			}
 		case "max_values":
 			if seen[0]&(1<<4) != 0 {
@@ -535,8 +534,8 @@ func DecodeUserSelect(d *Decoder, v *discord.UserSelect) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x251, ok := d.Int(64); ok {
-				v.MaxValues = int(x251)
+			if x235, ok := d.Int(64); ok {
+				v.MaxValues = int(x235)
 			}
 		case "min_values":
 			if seen[0]&(1<<5) != 0 {
@@ -547,12 +546,12 @@ func DecodeUserSelect(d *Decoder, v *discord.UserSelect) {
 			if d.Null() {
 				v.MinValues = discord.Null[int]()
 			} else {
-				var x252 int
-				if x253, ok := d.Int(64); ok {
-					x252 = int(x253)
+				var x236 int
+				if x237, ok := d.Int(64); ok {
+					x236 = int(x237)
 				}
 				if !d.Failed() {
-					v.MinValues = discord.Some(x252)
+					v.MinValues = discord.Some(x236)
 				}
 			}
 		case "placeholder":
@@ -561,8 +560,8 @@ func DecodeUserSelect(d *Decoder, v *discord.UserSelect) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x254, ok := d.String(); ok {
-				v.Placeholder = x254
+			if x238, ok := d.String(); ok {
+				v.Placeholder = x238
 			}
 		case "required":
 			if seen[0]&(1<<7) != 0 {
@@ -573,12 +572,12 @@ func DecodeUserSelect(d *Decoder, v *discord.UserSelect) {
 			if d.Null() {
 				v.Required = discord.Null[bool]()
 			} else {
-				var x255 bool
-				if x256, ok := d.Bool(); ok {
-					x255 = x256
+				var x239 bool
+				if x240, ok := d.Bool(); ok {
+					x239 = x240
 				}
 				if !d.Failed() {
-					v.Required = discord.Some(x255)
+					v.Required = discord.Some(x239)
 				}
 			}
 		default:
@@ -603,8 +602,8 @@ func DecodeRoleSelect(d *Decoder, v *discord.RoleSelect) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x257, ok := d.String(); ok {
-				v.CustomID = x257
+			if x241, ok := d.String(); ok {
+				v.CustomID = x241
 			}
 		case "default_values":
 			if seen[0]&(1<<1) != 0 {
@@ -613,13 +612,13 @@ func DecodeRoleSelect(d *Decoder, v *discord.RoleSelect) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x258 := scratch1.Get()
+				x242 := scratch1.Get()
 				for d.More() {
-					*x258 = append(*x258, *new(discord.SelectDefaultValue))
-					x259 := &(*x258)[len(*x258)-1]
-					DecodeSelectDefaultValue(d, &(*x259))
+					*x242 = append(*x242, *new(discord.SelectDefaultValue))
+					x243 := &(*x242)[len(*x242)-1]
+					DecodeSelectDefaultValue(d, &(*x243))
 				}
-				v.DefaultValues = scratch1.Slice(x258)
+				v.DefaultValues = scratch1.Slice(x242)
 			} else if !d.Failed() {
 				v.DefaultValues = nil
 			}
@@ -629,8 +628,8 @@ func DecodeRoleSelect(d *Decoder, v *discord.RoleSelect) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x260, ok := d.Bool(); ok {
-				v.Disabled = x260
+			if x244, ok := d.Bool(); ok {
+				v.Disabled = x244
 			}
 		case "id":
 			if seen[0]&(1<<3) != 0 {
@@ -638,8 +637,8 @@ func DecodeRoleSelect(d *Decoder, v *discord.RoleSelect) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x261, ok := d.Int(64); ok {
-				v.ID = int(x261)
+			if x245, ok := d.Int(64); ok {
+				v.ID = int(x245)
 			}
 		case "max_values":
 			if seen[0]&(1<<4) != 0 {
@@ -647,8 +646,8 @@ func DecodeRoleSelect(d *Decoder, v *discord.RoleSelect) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x262, ok := d.Int(64); ok {
-				v.MaxValues = int(x262)
+			if x246, ok := d.Int(64); ok {
+				v.MaxValues = int(x246)
 			}
 		case "min_values":
 			if seen[0]&(1<<5) != 0 {
@@ -659,12 +658,12 @@ func DecodeRoleSelect(d *Decoder, v *discord.RoleSelect) {
 			if d.Null() {
 				v.MinValues = discord.Null[int]()
 			} else {
-				var x263 int
-				if x264, ok := d.Int(64); ok {
-					x263 = int(x264)
+				var x247 int
+				if x248, ok := d.Int(64); ok {
+					x247 = int(x248)
 				}
 				if !d.Failed() {
-					v.MinValues = discord.Some(x263)
+					v.MinValues = discord.Some(x247)
 				}
 			}
 		case "placeholder":
@@ -673,8 +672,8 @@ func DecodeRoleSelect(d *Decoder, v *discord.RoleSelect) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x265, ok := d.String(); ok {
-				v.Placeholder = x265
+			if x249, ok := d.String(); ok {
+				v.Placeholder = x249
 			}
 		case "required":
 			if seen[0]&(1<<7) != 0 {
@@ -685,12 +684,12 @@ func DecodeRoleSelect(d *Decoder, v *discord.RoleSelect) {
 			if d.Null() {
 				v.Required = discord.Null[bool]()
 			} else {
-				var x266 bool
-				if x267, ok := d.Bool(); ok {
-					x266 = x267
+				var x250 bool
+				if x251, ok := d.Bool(); ok {
+					x250 = x251
 				}
 				if !d.Failed() {
-					v.Required = discord.Some(x266)
+					v.Required = discord.Some(x250)
 				}
 			}
 		default:
@@ -715,8 +714,8 @@ func DecodeMentionableSelect(d *Decoder, v *discord.MentionableSelect) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x268, ok := d.String(); ok {
-				v.CustomID = x268
+			if x252, ok := d.String(); ok {
+				v.CustomID = x252
 			}
 		case "default_values":
 			if seen[0]&(1<<1) != 0 {
@@ -725,13 +724,13 @@ func DecodeMentionableSelect(d *Decoder, v *discord.MentionableSelect) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x269 := scratch1.Get()
+				x253 := scratch1.Get()
 				for d.More() {
-					*x269 = append(*x269, *new(discord.SelectDefaultValue))
-					x270 := &(*x269)[len(*x269)-1]
-					DecodeSelectDefaultValue(d, &(*x270))
+					*x253 = append(*x253, *new(discord.SelectDefaultValue))
+					x254 := &(*x253)[len(*x253)-1]
+					DecodeSelectDefaultValue(d, &(*x254))
 				}
-				v.DefaultValues = scratch1.Slice(x269)
+				v.DefaultValues = scratch1.Slice(x253)
 			} else if !d.Failed() {
 				v.DefaultValues = nil
 			}
@@ -741,8 +740,8 @@ func DecodeMentionableSelect(d *Decoder, v *discord.MentionableSelect) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x271, ok := d.Bool(); ok {
-				v.Disabled = x271
+			if x255, ok := d.Bool(); ok {
+				v.Disabled = x255
 			}
 		case "id":
 			if seen[0]&(1<<3) != 0 {
@@ -750,8 +749,8 @@ func DecodeMentionableSelect(d *Decoder, v *discord.MentionableSelect) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x272, ok := d.Int(64); ok {
-				v.ID = int(x272)
+			if x256, ok := d.Int(64); ok {
+				v.ID = int(x256)
 			}
 		case "max_values":
 			if seen[0]&(1<<4) != 0 {
@@ -759,8 +758,8 @@ func DecodeMentionableSelect(d *Decoder, v *discord.MentionableSelect) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x273, ok := d.Int(64); ok {
-				v.MaxValues = int(x273)
+			if x257, ok := d.Int(64); ok {
+				v.MaxValues = int(x257)
 			}
 		case "min_values":
 			if seen[0]&(1<<5) != 0 {
@@ -771,12 +770,12 @@ func DecodeMentionableSelect(d *Decoder, v *discord.MentionableSelect) {
 			if d.Null() {
 				v.MinValues = discord.Null[int]()
 			} else {
-				var x274 int
-				if x275, ok := d.Int(64); ok {
-					x274 = int(x275)
+				var x258 int
+				if x259, ok := d.Int(64); ok {
+					x258 = int(x259)
 				}
 				if !d.Failed() {
-					v.MinValues = discord.Some(x274)
+					v.MinValues = discord.Some(x258)
 				}
 			}
 		case "placeholder":
@@ -785,8 +784,8 @@ func DecodeMentionableSelect(d *Decoder, v *discord.MentionableSelect) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x276, ok := d.String(); ok {
-				v.Placeholder = x276
+			if x260, ok := d.String(); ok {
+				v.Placeholder = x260
 			}
 		case "required":
 			if seen[0]&(1<<7) != 0 {
@@ -797,12 +796,12 @@ func DecodeMentionableSelect(d *Decoder, v *discord.MentionableSelect) {
 			if d.Null() {
 				v.Required = discord.Null[bool]()
 			} else {
-				var x277 bool
-				if x278, ok := d.Bool(); ok {
-					x277 = x278
+				var x261 bool
+				if x262, ok := d.Bool(); ok {
+					x261 = x262
 				}
 				if !d.Failed() {
-					v.Required = discord.Some(x277)
+					v.Required = discord.Some(x261)
 				}
 			}
 		default:
@@ -828,15 +827,15 @@ func DecodeChannelSelect(d *Decoder, v *discord.ChannelSelect) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x279 := scratch2.Get()
+				x263 := scratch2.Get()
 				for d.More() {
-					*x279 = append(*x279, *new(discord.ChannelType))
-					x280 := &(*x279)[len(*x279)-1]
-					if x281, ok := d.Int(64); ok {
-						(*x280) = discord.ChannelType(x281)
+					*x263 = append(*x263, *new(discord.ChannelType))
+					x264 := &(*x263)[len(*x263)-1]
+					if x265, ok := d.Int(64); ok {
+						(*x264) = discord.ChannelType(x265)
 					}
 				}
-				v.ChannelTypes = scratch2.Slice(x279)
+				v.ChannelTypes = scratch2.Slice(x263)
 			} else if !d.Failed() {
 				v.ChannelTypes = nil
 			}
@@ -846,8 +845,8 @@ func DecodeChannelSelect(d *Decoder, v *discord.ChannelSelect) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x282, ok := d.String(); ok {
-				v.CustomID = x282
+			if x266, ok := d.String(); ok {
+				v.CustomID = x266
 			}
 		case "default_values":
 			if seen[0]&(1<<2) != 0 {
@@ -856,13 +855,13 @@ func DecodeChannelSelect(d *Decoder, v *discord.ChannelSelect) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x283 := scratch1.Get()
+				x267 := scratch1.Get()
 				for d.More() {
-					*x283 = append(*x283, *new(discord.SelectDefaultValue))
-					x284 := &(*x283)[len(*x283)-1]
-					DecodeSelectDefaultValue(d, &(*x284))
+					*x267 = append(*x267, *new(discord.SelectDefaultValue))
+					x268 := &(*x267)[len(*x267)-1]
+					DecodeSelectDefaultValue(d, &(*x268))
 				}
-				v.DefaultValues = scratch1.Slice(x283)
+				v.DefaultValues = scratch1.Slice(x267)
 			} else if !d.Failed() {
 				v.DefaultValues = nil
 			}
@@ -872,8 +871,8 @@ func DecodeChannelSelect(d *Decoder, v *discord.ChannelSelect) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x285, ok := d.Bool(); ok {
-				v.Disabled = x285
+			if x269, ok := d.Bool(); ok {
+				v.Disabled = x269
 			}
 		case "id":
 			if seen[0]&(1<<4) != 0 {
@@ -881,8 +880,8 @@ func DecodeChannelSelect(d *Decoder, v *discord.ChannelSelect) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x286, ok := d.Int(64); ok {
-				v.ID = int(x286)
+			if x270, ok := d.Int(64); ok {
+				v.ID = int(x270)
 			}
 		case "max_values":
 			if seen[0]&(1<<5) != 0 {
@@ -890,8 +889,8 @@ func DecodeChannelSelect(d *Decoder, v *discord.ChannelSelect) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x287, ok := d.Int(64); ok {
-				v.MaxValues = int(x287)
+			if x271, ok := d.Int(64); ok {
+				v.MaxValues = int(x271)
 			}
 		case "min_values":
 			if seen[0]&(1<<6) != 0 {
@@ -902,12 +901,12 @@ func DecodeChannelSelect(d *Decoder, v *discord.ChannelSelect) {
 			if d.Null() {
 				v.MinValues = discord.Null[int]()
 			} else {
-				var x288 int
-				if x289, ok := d.Int(64); ok {
-					x288 = int(x289)
+				var x272 int
+				if x273, ok := d.Int(64); ok {
+					x272 = int(x273)
 				}
 				if !d.Failed() {
-					v.MinValues = discord.Some(x288)
+					v.MinValues = discord.Some(x272)
 				}
 			}
 		case "placeholder":
@@ -916,8 +915,8 @@ func DecodeChannelSelect(d *Decoder, v *discord.ChannelSelect) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x290, ok := d.String(); ok {
-				v.Placeholder = x290
+			if x274, ok := d.String(); ok {
+				v.Placeholder = x274
 			}
 		case "required":
 			if seen[0]&(1<<8) != 0 {
@@ -928,12 +927,12 @@ func DecodeChannelSelect(d *Decoder, v *discord.ChannelSelect) {
 			if d.Null() {
 				v.Required = discord.Null[bool]()
 			} else {
-				var x291 bool
-				if x292, ok := d.Bool(); ok {
-					x291 = x292
+				var x275 bool
+				if x276, ok := d.Bool(); ok {
+					x275 = x276
 				}
 				if !d.Failed() {
-					v.Required = discord.Some(x291)
+					v.Required = discord.Some(x275)
 				}
 			}
 		default:
@@ -958,8 +957,8 @@ func DecodeTextDisplay(d *Decoder, v *discord.TextDisplay) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x293, ok := d.String(); ok {
-				v.Content = x293
+			if x277, ok := d.String(); ok {
+				v.Content = x277
 			}
 		case "id":
 			if seen[0]&(1<<1) != 0 {
@@ -967,8 +966,8 @@ func DecodeTextDisplay(d *Decoder, v *discord.TextDisplay) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x294, ok := d.Int(64); ok {
-				v.ID = int(x294)
+			if x278, ok := d.Int(64); ok {
+				v.ID = int(x278)
 			}
 		default:
 			d.Unknown(k, namesTextDisplay)
@@ -992,8 +991,8 @@ func DecodeThumbnail(d *Decoder, v *discord.Thumbnail) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x295, ok := d.String(); ok {
-				v.Description = x295
+			if x279, ok := d.String(); ok {
+				v.Description = x279
 			}
 		case "id":
 			if seen[0]&(1<<1) != 0 {
@@ -1001,8 +1000,8 @@ func DecodeThumbnail(d *Decoder, v *discord.Thumbnail) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x296, ok := d.Int(64); ok {
-				v.ID = int(x296)
+			if x280, ok := d.Int(64); ok {
+				v.ID = int(x280)
 			}
 		case "media":
 			if seen[0]&(1<<2) != 0 {
@@ -1017,8 +1016,8 @@ func DecodeThumbnail(d *Decoder, v *discord.Thumbnail) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x297, ok := d.Bool(); ok {
-				v.Spoiler = x297
+			if x281, ok := d.Bool(); ok {
+				v.Spoiler = x281
 			}
 		default:
 			d.Unknown(k, namesThumbnail)
@@ -1042,8 +1041,8 @@ func DecodeMediaGallery(d *Decoder, v *discord.MediaGallery) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x298, ok := d.Int(64); ok {
-				v.ID = int(x298)
+			if x282, ok := d.Int(64); ok {
+				v.ID = int(x282)
 			}
 		case "items":
 			if seen[0]&(1<<1) != 0 {
@@ -1052,13 +1051,13 @@ func DecodeMediaGallery(d *Decoder, v *discord.MediaGallery) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x299 := scratch3.Get()
+				x283 := scratch3.Get()
 				for d.More() {
-					*x299 = append(*x299, *new(discord.MediaGalleryItem))
-					x300 := &(*x299)[len(*x299)-1]
-					DecodeMediaGalleryItem(d, &(*x300))
+					*x283 = append(*x283, *new(discord.MediaGalleryItem))
+					x284 := &(*x283)[len(*x283)-1]
+					DecodeMediaGalleryItem(d, &(*x284))
 				}
-				v.Items = scratch3.Slice(x299)
+				v.Items = scratch3.Slice(x283)
 			} else if !d.Failed() {
 				v.Items = nil
 			}
@@ -1091,8 +1090,8 @@ func DecodeFileComponent(d *Decoder, v *discord.FileComponent) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x301, ok := d.Int(64); ok {
-				v.ID = int(x301)
+			if x285, ok := d.Int(64); ok {
+				v.ID = int(x285)
 			}
 		case "name":
 			if seen[0]&(1<<2) != 0 {
@@ -1100,8 +1099,8 @@ func DecodeFileComponent(d *Decoder, v *discord.FileComponent) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x302, ok := d.String(); ok {
-				v.Name = x302
+			if x286, ok := d.String(); ok {
+				v.Name = x286
 			}
 		case "size":
 			if seen[0]&(1<<3) != 0 {
@@ -1109,8 +1108,8 @@ func DecodeFileComponent(d *Decoder, v *discord.FileComponent) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x303, ok := d.Int(64); ok {
-				v.Size = int(x303)
+			if x287, ok := d.Int(64); ok {
+				v.Size = int(x287)
 			}
 		case "spoiler":
 			if seen[0]&(1<<4) != 0 {
@@ -1118,8 +1117,8 @@ func DecodeFileComponent(d *Decoder, v *discord.FileComponent) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x304, ok := d.Bool(); ok {
-				v.Spoiler = x304
+			if x288, ok := d.Bool(); ok {
+				v.Spoiler = x288
 			}
 		default:
 			d.Unknown(k, namesFileComponent)
@@ -1146,12 +1145,12 @@ func DecodeSeparator(d *Decoder, v *discord.Separator) {
 			if d.Null() {
 				v.Divider = discord.Null[bool]()
 			} else {
-				var x305 bool
-				if x306, ok := d.Bool(); ok {
-					x305 = x306
+				var x289 bool
+				if x290, ok := d.Bool(); ok {
+					x289 = x290
 				}
 				if !d.Failed() {
-					v.Divider = discord.Some(x305)
+					v.Divider = discord.Some(x289)
 				}
 			}
 		case "id":
@@ -1160,8 +1159,8 @@ func DecodeSeparator(d *Decoder, v *discord.Separator) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x307, ok := d.Int(64); ok {
-				v.ID = int(x307)
+			if x291, ok := d.Int(64); ok {
+				v.ID = int(x291)
 			}
 		case "spacing":
 			if seen[0]&(1<<2) != 0 {
@@ -1169,8 +1168,8 @@ func DecodeSeparator(d *Decoder, v *discord.Separator) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x308, ok := d.Int(64); ok {
-				v.Spacing = discord.SeparatorSpacing(x308)
+			if x292, ok := d.Int(64); ok {
+				v.Spacing = discord.SeparatorSpacing(x292)
 			}
 		default:
 			d.Unknown(k, namesSeparator)
@@ -1208,8 +1207,8 @@ func DecodeContainer(d *Decoder, v *discord.Container) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x309, ok := d.Int(64); ok {
-				v.ID = int(x309)
+			if x293, ok := d.Int(64); ok {
+				v.ID = int(x293)
 			}
 		case "spoiler":
 			if seen[0]&(1<<3) != 0 {
@@ -1217,8 +1216,8 @@ func DecodeContainer(d *Decoder, v *discord.Container) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x310, ok := d.Bool(); ok {
-				v.Spoiler = x310
+			if x294, ok := d.Bool(); ok {
+				v.Spoiler = x294
 			}
 		default:
 			d.Unknown(k, namesContainer)
@@ -1242,8 +1241,8 @@ func DecodeFileUpload(d *Decoder, v *discord.FileUpload) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x311, ok := d.String(); ok {
-				v.CustomID = x311
+			if x295, ok := d.String(); ok {
+				v.CustomID = x295
 			}
 		case "id":
 			if seen[0]&(1<<1) != 0 {
@@ -1251,8 +1250,8 @@ func DecodeFileUpload(d *Decoder, v *discord.FileUpload) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x312, ok := d.Int(64); ok {
-				v.ID = int(x312)
+			if x296, ok := d.Int(64); ok {
+				v.ID = int(x296)
 			}
 		case "max_values":
 			if seen[0]&(1<<2) != 0 {
@@ -1260,8 +1259,8 @@ func DecodeFileUpload(d *Decoder, v *discord.FileUpload) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x313, ok := d.Int(64); ok {
-				v.MaxValues = int(x313)
+			if x297, ok := d.Int(64); ok {
+				v.MaxValues = int(x297)
 			}
 		case "min_values":
 			if seen[0]&(1<<3) != 0 {
@@ -1272,12 +1271,12 @@ func DecodeFileUpload(d *Decoder, v *discord.FileUpload) {
 			if d.Null() {
 				v.MinValues = discord.Null[int]()
 			} else {
-				var x314 int
-				if x315, ok := d.Int(64); ok {
-					x314 = int(x315)
+				var x298 int
+				if x299, ok := d.Int(64); ok {
+					x298 = int(x299)
 				}
 				if !d.Failed() {
-					v.MinValues = discord.Some(x314)
+					v.MinValues = discord.Some(x298)
 				}
 			}
 		case "required":
@@ -1289,12 +1288,12 @@ func DecodeFileUpload(d *Decoder, v *discord.FileUpload) {
 			if d.Null() {
 				v.Required = discord.Null[bool]()
 			} else {
-				var x316 bool
-				if x317, ok := d.Bool(); ok {
-					x316 = x317
+				var x300 bool
+				if x301, ok := d.Bool(); ok {
+					x300 = x301
 				}
 				if !d.Failed() {
-					v.Required = discord.Some(x316)
+					v.Required = discord.Some(x300)
 				}
 			}
 		default:
@@ -1319,8 +1318,8 @@ func DecodeRadioGroup(d *Decoder, v *discord.RadioGroup) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x318, ok := d.String(); ok {
-				v.CustomID = x318
+			if x302, ok := d.String(); ok {
+				v.CustomID = x302
 			}
 		case "id":
 			if seen[0]&(1<<1) != 0 {
@@ -1328,8 +1327,8 @@ func DecodeRadioGroup(d *Decoder, v *discord.RadioGroup) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x319, ok := d.Int(64); ok {
-				v.ID = int(x319)
+			if x303, ok := d.Int(64); ok {
+				v.ID = int(x303)
 			}
 		case "options":
 			if seen[0]&(1<<2) != 0 {
@@ -1338,13 +1337,13 @@ func DecodeRadioGroup(d *Decoder, v *discord.RadioGroup) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x320 := scratch4.Get()
+				x304 := scratch4.Get()
 				for d.More() {
-					*x320 = append(*x320, *new(discord.RadioGroupOption))
-					x321 := &(*x320)[len(*x320)-1]
-					DecodeRadioGroupOption(d, &(*x321))
+					*x304 = append(*x304, *new(discord.RadioGroupOption))
+					x305 := &(*x304)[len(*x304)-1]
+					DecodeRadioGroupOption(d, &(*x305))
 				}
-				v.Options = scratch4.Slice(x320)
+				v.Options = scratch4.Slice(x304)
 			} else if !d.Failed() {
 				v.Options = nil
 			}
@@ -1357,12 +1356,12 @@ func DecodeRadioGroup(d *Decoder, v *discord.RadioGroup) {
 			if d.Null() {
 				v.Required = discord.Null[bool]()
 			} else {
-				var x322 bool
-				if x323, ok := d.Bool(); ok {
-					x322 = x323
+				var x306 bool
+				if x307, ok := d.Bool(); ok {
+					x306 = x307
 				}
 				if !d.Failed() {
-					v.Required = discord.Some(x322)
+					v.Required = discord.Some(x306)
 				}
 			}
 		default:
@@ -1387,8 +1386,8 @@ func DecodeCheckboxGroup(d *Decoder, v *discord.CheckboxGroup) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x324, ok := d.String(); ok {
-				v.CustomID = x324
+			if x308, ok := d.String(); ok {
+				v.CustomID = x308
 			}
 		case "id":
 			if seen[0]&(1<<1) != 0 {
@@ -1396,8 +1395,8 @@ func DecodeCheckboxGroup(d *Decoder, v *discord.CheckboxGroup) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x325, ok := d.Int(64); ok {
-				v.ID = int(x325)
+			if x309, ok := d.Int(64); ok {
+				v.ID = int(x309)
 			}
 		case "max_values":
 			if seen[0]&(1<<2) != 0 {
@@ -1405,8 +1404,8 @@ func DecodeCheckboxGroup(d *Decoder, v *discord.CheckboxGroup) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x326, ok := d.Int(64); ok {
-				v.MaxValues = int(x326)
+			if x310, ok := d.Int(64); ok {
+				v.MaxValues = int(x310)
 			}
 		case "min_values":
 			if seen[0]&(1<<3) != 0 {
@@ -1417,12 +1416,12 @@ func DecodeCheckboxGroup(d *Decoder, v *discord.CheckboxGroup) {
 			if d.Null() {
 				v.MinValues = discord.Null[int]()
 			} else {
-				var x327 int
-				if x328, ok := d.Int(64); ok {
-					x327 = int(x328)
+				var x311 int
+				if x312, ok := d.Int(64); ok {
+					x311 = int(x312)
 				}
 				if !d.Failed() {
-					v.MinValues = discord.Some(x327)
+					v.MinValues = discord.Some(x311)
 				}
 			}
 		case "options":
@@ -1432,13 +1431,13 @@ func DecodeCheckboxGroup(d *Decoder, v *discord.CheckboxGroup) {
 			}
 			seen[0] |= 1 << 4
 			if d.Array() {
-				x329 := scratch5.Get()
+				x313 := scratch5.Get()
 				for d.More() {
-					*x329 = append(*x329, *new(discord.CheckboxGroupOption))
-					x330 := &(*x329)[len(*x329)-1]
-					DecodeCheckboxGroupOption(d, &(*x330))
+					*x313 = append(*x313, *new(discord.CheckboxGroupOption))
+					x314 := &(*x313)[len(*x313)-1]
+					DecodeCheckboxGroupOption(d, &(*x314))
 				}
-				v.Options = scratch5.Slice(x329)
+				v.Options = scratch5.Slice(x313)
 			} else if !d.Failed() {
 				v.Options = nil
 			}
@@ -1451,12 +1450,12 @@ func DecodeCheckboxGroup(d *Decoder, v *discord.CheckboxGroup) {
 			if d.Null() {
 				v.Required = discord.Null[bool]()
 			} else {
-				var x331 bool
-				if x332, ok := d.Bool(); ok {
-					x331 = x332
+				var x315 bool
+				if x316, ok := d.Bool(); ok {
+					x315 = x316
 				}
 				if !d.Failed() {
-					v.Required = discord.Some(x331)
+					v.Required = discord.Some(x315)
 				}
 			}
 		default:
@@ -1481,8 +1480,8 @@ func DecodeCheckbox(d *Decoder, v *discord.Checkbox) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x333, ok := d.String(); ok {
-				v.CustomID = x333
+			if x317, ok := d.String(); ok {
+				v.CustomID = x317
 			}
 		case "default":
 			if seen[0]&(1<<1) != 0 {
@@ -1490,8 +1489,8 @@ func DecodeCheckbox(d *Decoder, v *discord.Checkbox) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x334, ok := d.Bool(); ok {
-				v.Default = x334
+			if x318, ok := d.Bool(); ok {
+				v.Default = x318
 			}
 		case "id":
 			if seen[0]&(1<<2) != 0 {
@@ -1499,8 +1498,8 @@ func DecodeCheckbox(d *Decoder, v *discord.Checkbox) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x335, ok := d.Int(64); ok {
-				v.ID = int(x335)
+			if x319, ok := d.Int(64); ok {
+				v.ID = int(x319)
 			}
 		default:
 			d.Unknown(k, namesCheckbox)
@@ -1546,13 +1545,13 @@ func DecodeGuildApplicationCommandPermissions(d *Decoder, v *discord.GuildApplic
 			}
 			seen[0] |= 1 << 3
 			if d.Array() {
-				x336 := scratch6.Get()
+				x320 := scratch6.Get()
 				for d.More() {
-					*x336 = append(*x336, *new(discord.ApplicationCommandPermission))
-					x337 := &(*x336)[len(*x336)-1]
-					DecodeApplicationCommandPermission(d, &(*x337))
+					*x320 = append(*x320, *new(discord.ApplicationCommandPermission))
+					x321 := &(*x320)[len(*x320)-1]
+					DecodeApplicationCommandPermission(d, &(*x321))
 				}
-				v.Permissions = scratch6.Slice(x336)
+				v.Permissions = scratch6.Slice(x320)
 			} else if !d.Failed() {
 				v.Permissions = nil
 			}
@@ -1592,8 +1591,8 @@ func DecodeAutoModerationAction(d *Decoder, v *discord.AutoModerationAction) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x338, ok := d.Int(64); ok {
-				v.Type = discord.AutoModerationActionType(x338)
+			if x322, ok := d.Int(64); ok {
+				v.Type = discord.AutoModerationActionType(x322)
 			}
 		default:
 			d.Unknown(k, namesAutoModerationAction)
@@ -1618,13 +1617,13 @@ func DecodeAutoModerationRule(d *Decoder, v *discord.AutoModerationRule) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x339 := scratch7.Get()
+				x323 := scratch7.Get()
 				for d.More() {
-					*x339 = append(*x339, *new(discord.AutoModerationAction))
-					x340 := &(*x339)[len(*x339)-1]
-					DecodeAutoModerationAction(d, &(*x340))
+					*x323 = append(*x323, *new(discord.AutoModerationAction))
+					x324 := &(*x323)[len(*x323)-1]
+					DecodeAutoModerationAction(d, &(*x324))
 				}
-				v.Actions = scratch7.Slice(x339)
+				v.Actions = scratch7.Slice(x323)
 			} else if !d.Failed() {
 				v.Actions = nil
 			}
@@ -1641,8 +1640,8 @@ func DecodeAutoModerationRule(d *Decoder, v *discord.AutoModerationRule) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x341, ok := d.Bool(); ok {
-				v.Enabled = x341
+			if x325, ok := d.Bool(); ok {
+				v.Enabled = x325
 			}
 		case "event_type":
 			if seen[0]&(1<<3) != 0 {
@@ -1650,8 +1649,8 @@ func DecodeAutoModerationRule(d *Decoder, v *discord.AutoModerationRule) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x342, ok := d.Int(64); ok {
-				v.EventType = discord.AutoModerationEventType(x342)
+			if x326, ok := d.Int(64); ok {
+				v.EventType = discord.AutoModerationEventType(x326)
 			}
 		case "exempt_channels":
 			if seen[0]&(1<<4) != 0 {
@@ -1659,34 +1658,14 @@ func DecodeAutoModerationRule(d *Decoder, v *discord.AutoModerationRule) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if d.Array() {
-				x343 := scratch8.Get()
-				for d.More() {
-					*x343 = append(*x343, *new(discord.Snowflake))
-					x344 := &(*x343)[len(*x343)-1]
-					DecodeSnowflake(d, &(*x344))
-				}
-				v.ExemptChannels = scratch8.Slice(x343)
-			} else if !d.Failed() {
-				v.ExemptChannels = nil
-			}
+			DecodeSnowflakes(d, &v.ExemptChannels)
 		case "exempt_roles":
 			if seen[0]&(1<<5) != 0 {
 				d.Duplicate("exempt_roles")
 				return
 			}
 			seen[0] |= 1 << 5
-			if d.Array() {
-				x345 := scratch8.Get()
-				for d.More() {
-					*x345 = append(*x345, *new(discord.Snowflake))
-					x346 := &(*x345)[len(*x345)-1]
-					DecodeSnowflake(d, &(*x346))
-				}
-				v.ExemptRoles = scratch8.Slice(x345)
-			} else if !d.Failed() {
-				v.ExemptRoles = nil
-			}
+			DecodeSnowflakes(d, &v.ExemptRoles)
 		case "guild_id":
 			if seen[0]&(1<<6) != 0 {
 				d.Duplicate("guild_id")
@@ -1707,8 +1686,8 @@ func DecodeAutoModerationRule(d *Decoder, v *discord.AutoModerationRule) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x347, ok := d.String(); ok {
-				v.Name = x347
+			if x327, ok := d.String(); ok {
+				v.Name = x327
 			}
 		case "trigger_metadata":
 			if seen[0]&(1<<9) != 0 {
@@ -1723,8 +1702,8 @@ func DecodeAutoModerationRule(d *Decoder, v *discord.AutoModerationRule) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x348, ok := d.Int(64); ok {
-				v.TriggerType = discord.AutoModerationTriggerType(x348)
+			if x328, ok := d.Int(64); ok {
+				v.TriggerType = discord.AutoModerationTriggerType(x328)
 			}
 		default:
 			d.Unknown(k, namesAutoModerationRule)
@@ -1755,17 +1734,7 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if d.Array() {
-				x349 := scratch8.Get()
-				for d.More() {
-					*x349 = append(*x349, *new(discord.Snowflake))
-					x350 := &(*x349)[len(*x349)-1]
-					DecodeSnowflake(d, &(*x350))
-				}
-				v.AppliedTags = scratch8.Slice(x349)
-			} else if !d.Failed() {
-				v.AppliedTags = nil
-			}
+			DecodeSnowflakes(d, &v.AppliedTags)
 		case "available_tags":
 			if seen[0]&(1<<2) != 0 {
 				d.Duplicate("available_tags")
@@ -1773,13 +1742,13 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x351 := scratch9.Get()
+				x329 := scratch8.Get()
 				for d.More() {
-					*x351 = append(*x351, *new(discord.ForumTag))
-					x352 := &(*x351)[len(*x351)-1]
-					DecodeForumTag(d, &(*x352))
+					*x329 = append(*x329, *new(discord.ForumTag))
+					x330 := &(*x329)[len(*x329)-1]
+					DecodeForumTag(d, &(*x330))
 				}
-				v.AvailableTags = scratch9.Slice(x351)
+				v.AvailableTags = scratch8.Slice(x329)
 			} else if !d.Failed() {
 				v.AvailableTags = nil
 			}
@@ -1789,8 +1758,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x353, ok := d.Int(64); ok {
-				v.Bitrate = int(x353)
+			if x331, ok := d.Int(64); ok {
+				v.Bitrate = int(x331)
 			}
 		case "default_auto_archive_duration":
 			if seen[0]&(1<<4) != 0 {
@@ -1798,8 +1767,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x354, ok := d.Int(64); ok {
-				v.DefaultAutoArchiveDuration = discord.AutoArchiveDuration(x354)
+			if x332, ok := d.Int(64); ok {
+				v.DefaultAutoArchiveDuration = discord.AutoArchiveDuration(x332)
 			}
 		case "default_forum_layout":
 			if seen[0]&(1<<5) != 0 {
@@ -1807,8 +1776,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x355, ok := d.Int(64); ok {
-				v.DefaultForumLayout = discord.ForumLayout(x355)
+			if x333, ok := d.Int(64); ok {
+				v.DefaultForumLayout = discord.ForumLayout(x333)
 			}
 		case "default_reaction_emoji":
 			if seen[0]&(1<<6) != 0 {
@@ -1830,8 +1799,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x356, ok := d.Int(64); ok {
-				v.DefaultSortOrder = discord.ForumSortOrder(x356)
+			if x334, ok := d.Int(64); ok {
+				v.DefaultSortOrder = discord.ForumSortOrder(x334)
 			}
 		case "default_tag_setting":
 			if seen[0]&(1<<8) != 0 {
@@ -1839,8 +1808,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x357, ok := d.String(); ok {
-				v.DefaultTagSetting = discord.ThreadSearchTagSetting(x357)
+			if x335, ok := d.String(); ok {
+				v.DefaultTagSetting = discord.ThreadSearchTagSetting(x335)
 			}
 		case "default_thread_rate_limit_per_user":
 			if seen[0]&(1<<9) != 0 {
@@ -1848,8 +1817,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x358, ok := d.Int(64); ok {
-				v.DefaultThreadRateLimitPerUser = int(x358)
+			if x336, ok := d.Int(64); ok {
+				v.DefaultThreadRateLimitPerUser = int(x336)
 			}
 		case "flags":
 			if seen[0]&(1<<10) != 0 {
@@ -1857,8 +1826,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x359, ok := d.Uint(64); ok {
-				v.Flags = discord.ChannelFlags(x359)
+			if x337, ok := d.Uint(64); ok {
+				v.Flags = discord.ChannelFlags(x337)
 			}
 		case "guild_id":
 			if seen[0]&(1<<11) != 0 {
@@ -1873,8 +1842,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x360, ok := d.String(); ok {
-				v.Icon = x360
+			if x338, ok := d.String(); ok {
+				v.Icon = x338
 			}
 		case "id":
 			if seen[0]&(1<<13) != 0 {
@@ -1903,8 +1872,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 16
-			if x361, ok := d.Bool(); ok {
-				v.Managed = x361
+			if x339, ok := d.Bool(); ok {
+				v.Managed = x339
 			}
 		case "member":
 			if seen[0]&(1<<17) != 0 {
@@ -1926,8 +1895,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 18
-			if x362, ok := d.Int(64); ok {
-				v.MemberCount = int(x362)
+			if x340, ok := d.Int(64); ok {
+				v.MemberCount = int(x340)
 			}
 		case "message_count":
 			if seen[0]&(1<<19) != 0 {
@@ -1935,8 +1904,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 19
-			if x363, ok := d.Int(64); ok {
-				v.MessageCount = int(x363)
+			if x341, ok := d.Int(64); ok {
+				v.MessageCount = int(x341)
 			}
 		case "name":
 			if seen[0]&(1<<20) != 0 {
@@ -1944,8 +1913,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 20
-			if x364, ok := d.String(); ok {
-				v.Name = x364
+			if x342, ok := d.String(); ok {
+				v.Name = x342
 			}
 		case "nsfw":
 			if seen[0]&(1<<21) != 0 {
@@ -1953,8 +1922,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 21
-			if x365, ok := d.Bool(); ok {
-				v.NSFW = x365
+			if x343, ok := d.Bool(); ok {
+				v.NSFW = x343
 			}
 		case "owner_id":
 			if seen[0]&(1<<22) != 0 {
@@ -1977,13 +1946,13 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 			}
 			seen[0] |= 1 << 24
 			if d.Array() {
-				x366 := scratch10.Get()
+				x344 := scratch9.Get()
 				for d.More() {
-					*x366 = append(*x366, *new(discord.PermissionOverwrite))
-					x367 := &(*x366)[len(*x366)-1]
-					DecodePermissionOverwrite(d, &(*x367))
+					*x344 = append(*x344, *new(discord.PermissionOverwrite))
+					x345 := &(*x344)[len(*x344)-1]
+					DecodePermissionOverwrite(d, &(*x345))
 				}
-				v.PermissionOverwrites = scratch10.Slice(x366)
+				v.PermissionOverwrites = scratch9.Slice(x344)
 			} else if !d.Failed() {
 				v.PermissionOverwrites = nil
 			}
@@ -2000,8 +1969,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 26
-			if x368, ok := d.Int(64); ok {
-				v.Position = int(x368)
+			if x346, ok := d.Int(64); ok {
+				v.Position = int(x346)
 			}
 		case "rate_limit_per_user":
 			if seen[0]&(1<<27) != 0 {
@@ -2009,8 +1978,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 27
-			if x369, ok := d.Int(64); ok {
-				v.RateLimitPerUser = int(x369)
+			if x347, ok := d.Int(64); ok {
+				v.RateLimitPerUser = int(x347)
 			}
 		case "recipients":
 			if seen[0]&(1<<28) != 0 {
@@ -2019,13 +1988,13 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 			}
 			seen[0] |= 1 << 28
 			if d.Array() {
-				x370 := scratch11.Get()
+				x348 := scratch10.Get()
 				for d.More() {
-					*x370 = append(*x370, *new(discord.User))
-					x371 := &(*x370)[len(*x370)-1]
-					DecodeUser(d, &(*x371))
+					*x348 = append(*x348, *new(discord.User))
+					x349 := &(*x348)[len(*x348)-1]
+					DecodeUser(d, &(*x349))
 				}
-				v.Recipients = scratch11.Slice(x370)
+				v.Recipients = scratch10.Slice(x348)
 			} else if !d.Failed() {
 				v.Recipients = nil
 			}
@@ -2035,8 +2004,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 29
-			if x372, ok := d.String(); ok {
-				v.RTCRegion = x372
+			if x350, ok := d.String(); ok {
+				v.RTCRegion = x350
 			}
 		case "thread_metadata":
 			if seen[0]&(1<<30) != 0 {
@@ -2058,8 +2027,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 31
-			if x373, ok := d.String(); ok {
-				v.Topic = x373
+			if x351, ok := d.String(); ok {
+				v.Topic = x351
 			}
 		case "total_message_sent":
 			if seen[0]&(1<<32) != 0 {
@@ -2067,8 +2036,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 32
-			if x374, ok := d.Int(64); ok {
-				v.TotalMessageSent = int(x374)
+			if x352, ok := d.Int(64); ok {
+				v.TotalMessageSent = int(x352)
 			}
 		case "type":
 			if seen[0]&(1<<33) != 0 {
@@ -2076,8 +2045,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 33
-			if x375, ok := d.Int(64); ok {
-				v.Type = discord.ChannelType(x375)
+			if x353, ok := d.Int(64); ok {
+				v.Type = discord.ChannelType(x353)
 			}
 		case "user_limit":
 			if seen[0]&(1<<34) != 0 {
@@ -2085,8 +2054,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 34
-			if x376, ok := d.Int(64); ok {
-				v.UserLimit = int(x376)
+			if x354, ok := d.Int(64); ok {
+				v.UserLimit = int(x354)
 			}
 		case "video_quality_mode":
 			if seen[0]&(1<<35) != 0 {
@@ -2094,8 +2063,8 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				return
 			}
 			seen[0] |= 1 << 35
-			if x377, ok := d.Int(64); ok {
-				v.VideoQualityMode = discord.VideoQualityMode(x377)
+			if x355, ok := d.Int(64); ok {
+				v.VideoQualityMode = discord.VideoQualityMode(x355)
 			}
 		default:
 			d.Unknown(k, namesChannel)
@@ -2126,8 +2095,8 @@ func DecodeEntitlement(d *Decoder, v *discord.Entitlement) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x380, ok := d.Bool(); ok {
-				v.Consumed = x380
+			if x358, ok := d.Bool(); ok {
+				v.Consumed = x358
 			}
 		case "deleted":
 			if seen[0]&(1<<2) != 0 {
@@ -2135,8 +2104,8 @@ func DecodeEntitlement(d *Decoder, v *discord.Entitlement) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x381, ok := d.Bool(); ok {
-				v.Deleted = x381
+			if x359, ok := d.Bool(); ok {
+				v.Deleted = x359
 			}
 		case "ends_at":
 			if seen[0]&(1<<3) != 0 {
@@ -2158,8 +2127,8 @@ func DecodeEntitlement(d *Decoder, v *discord.Entitlement) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x382, ok := d.Int(64); ok {
-				v.FulfillmentStatus = discord.FulfillmentStatus(x382)
+			if x360, ok := d.Int(64); ok {
+				v.FulfillmentStatus = discord.FulfillmentStatus(x360)
 			}
 		case "gift_code_flags":
 			if seen[0]&(1<<6) != 0 {
@@ -2167,8 +2136,8 @@ func DecodeEntitlement(d *Decoder, v *discord.Entitlement) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x383, ok := d.Int(64); ok {
-				v.GiftCodeFlags = int(x383)
+			if x361, ok := d.Int(64); ok {
+				v.GiftCodeFlags = int(x361)
 			}
 		case "gifter_user_id":
 			if seen[0]&(1<<7) != 0 {
@@ -2232,8 +2201,8 @@ func DecodeEntitlement(d *Decoder, v *discord.Entitlement) {
 				return
 			}
 			seen[0] |= 1 << 15
-			if x384, ok := d.Int(64); ok {
-				v.Type = discord.EntitlementType(x384)
+			if x362, ok := d.Int(64); ok {
+				v.Type = discord.EntitlementType(x362)
 			}
 		case "user_id":
 			if seen[0]&(1<<16) != 0 {
@@ -2264,8 +2233,8 @@ func DecodeAuditLogChange(d *Decoder, v *discord.AuditLogChange) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x385, ok := d.String(); ok {
-				v.Key = x385
+			if x363, ok := d.String(); ok {
+				v.Key = x363
 			}
 		case "new_value":
 			if seen[0]&(1<<1) != 0 {
@@ -2310,8 +2279,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x386, ok := d.String(); ok {
-				v.Avatar = x386
+			if x364, ok := d.String(); ok {
+				v.Avatar = x364
 			}
 		case "avatar_decoration_data":
 			if seen[0]&(1<<2) != 0 {
@@ -2333,8 +2302,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x387, ok := d.String(); ok {
-				v.Banner = x387
+			if x365, ok := d.String(); ok {
+				v.Banner = x365
 			}
 		case "bot":
 			if seen[0]&(1<<4) != 0 {
@@ -2342,8 +2311,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x388, ok := d.Bool(); ok {
-				v.Bot = x388
+			if x366, ok := d.Bool(); ok {
+				v.Bot = x366
 			}
 		case "collectibles":
 			if seen[0]&(1<<5) != 0 {
@@ -2365,8 +2334,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x389, ok := d.String(); ok {
-				v.Discriminator = x389
+			if x367, ok := d.String(); ok {
+				v.Discriminator = x367
 			}
 		case "email":
 			if seen[0]&(1<<7) != 0 {
@@ -2374,8 +2343,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x390, ok := d.String(); ok {
-				v.Email = x390
+			if x368, ok := d.String(); ok {
+				v.Email = x368
 			}
 		case "flags":
 			if seen[0]&(1<<8) != 0 {
@@ -2383,8 +2352,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x391, ok := d.Uint(64); ok {
-				v.Flags = discord.UserFlags(x391)
+			if x369, ok := d.Uint(64); ok {
+				v.Flags = discord.UserFlags(x369)
 			}
 		case "global_name":
 			if seen[0]&(1<<9) != 0 {
@@ -2392,8 +2361,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x392, ok := d.String(); ok {
-				v.GlobalName = x392
+			if x370, ok := d.String(); ok {
+				v.GlobalName = x370
 			}
 		case "id":
 			if seen[0]&(1<<10) != 0 {
@@ -2408,8 +2377,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 11
-			if x393, ok := d.String(); ok {
-				v.Locale = discord.Locale(x393)
+			if x371, ok := d.String(); ok {
+				v.Locale = discord.Locale(x371)
 			}
 		case "member":
 			if seen[0]&(1<<12) != 0 {
@@ -2431,8 +2400,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 13
-			if x394, ok := d.Bool(); ok {
-				v.MFAEnabled = x394
+			if x372, ok := d.Bool(); ok {
+				v.MFAEnabled = x372
 			}
 		case "premium_type":
 			if seen[0]&(1<<14) != 0 {
@@ -2440,8 +2409,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 14
-			if x395, ok := d.Int(64); ok {
-				v.PremiumType = discord.PremiumType(x395)
+			if x373, ok := d.Int(64); ok {
+				v.PremiumType = discord.PremiumType(x373)
 			}
 		case "primary_guild":
 			if seen[0]&(1<<15) != 0 {
@@ -2463,8 +2432,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 16
-			if x396, ok := d.Uint(64); ok {
-				v.PublicFlags = discord.UserFlags(x396)
+			if x374, ok := d.Uint(64); ok {
+				v.PublicFlags = discord.UserFlags(x374)
 			}
 		case "system":
 			if seen[0]&(1<<17) != 0 {
@@ -2472,8 +2441,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 17
-			if x397, ok := d.Bool(); ok {
-				v.System = x397
+			if x375, ok := d.Bool(); ok {
+				v.System = x375
 			}
 		case "username":
 			if seen[0]&(1<<18) != 0 {
@@ -2481,8 +2450,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 18
-			if x398, ok := d.String(); ok {
-				v.Username = x398
+			if x376, ok := d.String(); ok {
+				v.Username = x376
 			}
 		case "verified":
 			if seen[0]&(1<<19) != 0 {
@@ -2490,8 +2459,8 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				return
 			}
 			seen[0] |= 1 << 19
-			if x399, ok := d.Bool(); ok {
-				v.Verified = x399
+			if x377, ok := d.Bool(); ok {
+				v.Verified = x377
 			}
 		default:
 			d.Unknown(k, namesUser)
@@ -2515,8 +2484,8 @@ func DecodeEmoji(d *Decoder, v *discord.Emoji) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x400, ok := d.Bool(); ok {
-				v.Animated = x400
+			if x378, ok := d.Bool(); ok {
+				v.Animated = x378
 			}
 		case "available":
 			if seen[0]&(1<<1) != 0 {
@@ -2524,8 +2493,8 @@ func DecodeEmoji(d *Decoder, v *discord.Emoji) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x401, ok := d.Bool(); ok {
-				v.Available = x401
+			if x379, ok := d.Bool(); ok {
+				v.Available = x379
 			}
 		case "id":
 			if seen[0]&(1<<2) != 0 {
@@ -2540,8 +2509,8 @@ func DecodeEmoji(d *Decoder, v *discord.Emoji) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x402, ok := d.Bool(); ok {
-				v.Managed = x402
+			if x380, ok := d.Bool(); ok {
+				v.Managed = x380
 			}
 		case "name":
 			if seen[0]&(1<<4) != 0 {
@@ -2549,8 +2518,8 @@ func DecodeEmoji(d *Decoder, v *discord.Emoji) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x403, ok := d.String(); ok {
-				v.Name = x403
+			if x381, ok := d.String(); ok {
+				v.Name = x381
 			}
 		case "require_colons":
 			if seen[0]&(1<<5) != 0 {
@@ -2558,8 +2527,8 @@ func DecodeEmoji(d *Decoder, v *discord.Emoji) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x404, ok := d.Bool(); ok {
-				v.RequireColons = x404
+			if x382, ok := d.Bool(); ok {
+				v.RequireColons = x382
 			}
 		case "roles":
 			if seen[0]&(1<<6) != 0 {
@@ -2567,17 +2536,7 @@ func DecodeEmoji(d *Decoder, v *discord.Emoji) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if d.Array() {
-				x405 := scratch8.Get()
-				for d.More() {
-					*x405 = append(*x405, *new(discord.Snowflake))
-					x406 := &(*x405)[len(*x405)-1]
-					DecodeSnowflake(d, &(*x406))
-				}
-				v.Roles = scratch8.Slice(x405)
-			} else if !d.Failed() {
-				v.Roles = nil
-			}
+			DecodeSnowflakes(d, &v.Roles)
 		case "user":
 			if seen[0]&(1<<7) != 0 {
 				d.Duplicate("user")
@@ -2642,8 +2601,8 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x407, ok := d.String(); ok {
-				v.Description = x407
+			if x383, ok := d.String(); ok {
+				v.Description = x383
 			}
 		case "entity_id":
 			if seen[0]&(1<<4) != 0 {
@@ -2672,8 +2631,8 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x408, ok := d.Int(64); ok {
-				v.EntityType = discord.ScheduledEventEntityType(x408)
+			if x384, ok := d.Int(64); ok {
+				v.EntityType = discord.ScheduledEventEntityType(x384)
 			}
 		case "guild_id":
 			if seen[0]&(1<<7) != 0 {
@@ -2689,13 +2648,13 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 			}
 			seen[0] |= 1 << 8
 			if d.Array() {
-				x409 := scratch12.Get()
+				x385 := scratch11.Get()
 				for d.More() {
-					*x409 = append(*x409, *new(discord.ScheduledEventException))
-					x410 := &(*x409)[len(*x409)-1]
-					DecodeScheduledEventException(d, &(*x410))
+					*x385 = append(*x385, *new(discord.ScheduledEventException))
+					x386 := &(*x385)[len(*x385)-1]
+					DecodeScheduledEventException(d, &(*x386))
 				}
-				v.GuildScheduledEventExceptions = scratch12.Slice(x409)
+				v.GuildScheduledEventExceptions = scratch11.Slice(x385)
 			} else if !d.Failed() {
 				v.GuildScheduledEventExceptions = nil
 			}
@@ -2712,8 +2671,8 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x411, ok := d.String(); ok {
-				v.Image = x411
+			if x387, ok := d.String(); ok {
+				v.Image = x387
 			}
 		case "name":
 			if seen[0]&(1<<11) != 0 {
@@ -2721,8 +2680,8 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 				return
 			}
 			seen[0] |= 1 << 11
-			if x412, ok := d.String(); ok {
-				v.Name = x412
+			if x388, ok := d.String(); ok {
+				v.Name = x388
 			}
 		case "privacy_level":
 			if seen[0]&(1<<12) != 0 {
@@ -2730,8 +2689,8 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x413, ok := d.Int(64); ok {
-				v.PrivacyLevel = discord.ScheduledEventPrivacyLevel(x413)
+			if x389, ok := d.Int(64); ok {
+				v.PrivacyLevel = discord.ScheduledEventPrivacyLevel(x389)
 			}
 		case "recurrence_rule":
 			if seen[0]&(1<<13) != 0 {
@@ -2767,8 +2726,8 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 				return
 			}
 			seen[0] |= 1 << 16
-			if x414, ok := d.Int(64); ok {
-				v.Status = discord.ScheduledEventStatus(x414)
+			if x390, ok := d.Int(64); ok {
+				v.Status = discord.ScheduledEventStatus(x390)
 			}
 		case "user_count":
 			if seen[0]&(1<<17) != 0 {
@@ -2776,8 +2735,8 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 				return
 			}
 			seen[0] |= 1 << 17
-			if x415, ok := d.Int(64); ok {
-				v.UserCount = int(x415)
+			if x391, ok := d.Int(64); ok {
+				v.UserCount = int(x391)
 			}
 		case "user_rsvp":
 			if seen[0]&(1<<18) != 0 {
@@ -2845,8 +2804,8 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x416, ok := d.String(); ok {
-				v.Avatar = x416
+			if x392, ok := d.String(); ok {
+				v.Avatar = x392
 			}
 		case "avatar_decoration_data":
 			if seen[0]&(1<<1) != 0 {
@@ -2868,8 +2827,8 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x417, ok := d.String(); ok {
-				v.Banner = x417
+			if x393, ok := d.String(); ok {
+				v.Banner = x393
 			}
 		case "collectibles":
 			if seen[0]&(1<<3) != 0 {
@@ -2898,8 +2857,8 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x418, ok := d.Bool(); ok {
-				v.Deaf = x418
+			if x394, ok := d.Bool(); ok {
+				v.Deaf = x394
 			}
 		case "flags":
 			if seen[0]&(1<<6) != 0 {
@@ -2907,8 +2866,8 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x419, ok := d.Uint(64); ok {
-				v.Flags = discord.MemberFlags(x419)
+			if x395, ok := d.Uint(64); ok {
+				v.Flags = discord.MemberFlags(x395)
 			}
 		case "is_pending":
 			if seen[0]&(1<<7) != 0 {
@@ -2916,8 +2875,8 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x420, ok := d.Bool(); ok {
-				v.IsPending = x420
+			if x396, ok := d.Bool(); ok {
+				v.IsPending = x396
 			}
 		case "joined_at":
 			if seen[0]&(1<<8) != 0 {
@@ -2932,8 +2891,8 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x421, ok := d.Bool(); ok {
-				v.Mute = x421
+			if x397, ok := d.Bool(); ok {
+				v.Mute = x397
 			}
 		case "nick":
 			if seen[0]&(1<<10) != 0 {
@@ -2941,8 +2900,8 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x422, ok := d.String(); ok {
-				v.Nick = x422
+			if x398, ok := d.String(); ok {
+				v.Nick = x398
 			}
 		case "pending":
 			if seen[0]&(1<<11) != 0 {
@@ -2950,8 +2909,8 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				return
 			}
 			seen[0] |= 1 << 11
-			if x423, ok := d.Bool(); ok {
-				v.Pending = x423
+			if x399, ok := d.Bool(); ok {
+				v.Pending = x399
 			}
 		case "permissions":
 			if seen[0]&(1<<12) != 0 {
@@ -2973,17 +2932,7 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				return
 			}
 			seen[0] |= 1 << 14
-			if d.Array() {
-				x424 := scratch8.Get()
-				for d.More() {
-					*x424 = append(*x424, *new(discord.Snowflake))
-					x425 := &(*x424)[len(*x424)-1]
-					DecodeSnowflake(d, &(*x425))
-				}
-				v.Roles = scratch8.Slice(x424)
-			} else if !d.Failed() {
-				v.Roles = nil
-			}
+			DecodeSnowflakes(d, &v.Roles)
 		case "user":
 			if seen[0]&(1<<15) != 0 {
 				d.Duplicate("user")
@@ -3021,13 +2970,13 @@ func DecodePresence(d *Decoder, v *discord.Presence) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x426 := scratch13.Get()
+				x400 := scratch12.Get()
 				for d.More() {
-					*x426 = append(*x426, *new(discord.Activity))
-					x427 := &(*x426)[len(*x426)-1]
-					DecodeActivity(d, &(*x427))
+					*x400 = append(*x400, *new(discord.Activity))
+					x401 := &(*x400)[len(*x400)-1]
+					DecodeActivity(d, &(*x401))
 				}
-				v.Activities = scratch13.Slice(x426)
+				v.Activities = scratch12.Slice(x400)
 			} else if !d.Failed() {
 				v.Activities = nil
 			}
@@ -3051,8 +3000,8 @@ func DecodePresence(d *Decoder, v *discord.Presence) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x428, ok := d.String(); ok {
-				v.Status = discord.Status(x428)
+			if x402, ok := d.String(); ok {
+				v.Status = discord.Status(x402)
 			}
 		case "user":
 			if seen[0]&(1<<4) != 0 {
@@ -3097,8 +3046,8 @@ func DecodeRole(d *Decoder, v *discord.Role) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x429, ok := d.Int(64); ok {
-				v.Flags = int(x429)
+			if x403, ok := d.Int(64); ok {
+				v.Flags = int(x403)
 			}
 		case "hoist":
 			if seen[0]&(1<<3) != 0 {
@@ -3106,8 +3055,8 @@ func DecodeRole(d *Decoder, v *discord.Role) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x430, ok := d.Bool(); ok {
-				v.Hoist = x430
+			if x404, ok := d.Bool(); ok {
+				v.Hoist = x404
 			}
 		case "icon":
 			if seen[0]&(1<<4) != 0 {
@@ -3115,8 +3064,8 @@ func DecodeRole(d *Decoder, v *discord.Role) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x431, ok := d.String(); ok {
-				v.Icon = x431
+			if x405, ok := d.String(); ok {
+				v.Icon = x405
 			}
 		case "id":
 			if seen[0]&(1<<5) != 0 {
@@ -3131,8 +3080,8 @@ func DecodeRole(d *Decoder, v *discord.Role) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x432, ok := d.Bool(); ok {
-				v.Managed = x432
+			if x406, ok := d.Bool(); ok {
+				v.Managed = x406
 			}
 		case "mentionable":
 			if seen[0]&(1<<7) != 0 {
@@ -3140,8 +3089,8 @@ func DecodeRole(d *Decoder, v *discord.Role) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x433, ok := d.Bool(); ok {
-				v.Mentionable = x433
+			if x407, ok := d.Bool(); ok {
+				v.Mentionable = x407
 			}
 		case "name":
 			if seen[0]&(1<<8) != 0 {
@@ -3149,8 +3098,8 @@ func DecodeRole(d *Decoder, v *discord.Role) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x434, ok := d.String(); ok {
-				v.Name = x434
+			if x408, ok := d.String(); ok {
+				v.Name = x408
 			}
 		case "permissions":
 			if seen[0]&(1<<9) != 0 {
@@ -3165,8 +3114,8 @@ func DecodeRole(d *Decoder, v *discord.Role) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x435, ok := d.Int(64); ok {
-				v.Position = int(x435)
+			if x409, ok := d.Int(64); ok {
+				v.Position = int(x409)
 			}
 		case "tags":
 			if seen[0]&(1<<11) != 0 {
@@ -3188,8 +3137,8 @@ func DecodeRole(d *Decoder, v *discord.Role) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x436, ok := d.String(); ok {
-				v.UnicodeEmoji = x436
+			if x410, ok := d.String(); ok {
+				v.UnicodeEmoji = x410
 			}
 		default:
 			d.Unknown(k, namesRole)
@@ -3213,8 +3162,8 @@ func DecodeSoundboardSound(d *Decoder, v *discord.SoundboardSound) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x437, ok := d.Bool(); ok {
-				v.Available = x437
+			if x411, ok := d.Bool(); ok {
+				v.Available = x411
 			}
 		case "emoji_id":
 			if seen[0]&(1<<1) != 0 {
@@ -3229,8 +3178,8 @@ func DecodeSoundboardSound(d *Decoder, v *discord.SoundboardSound) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x438, ok := d.String(); ok {
-				v.EmojiName = x438
+			if x412, ok := d.String(); ok {
+				v.EmojiName = x412
 			}
 		case "guild_id":
 			if seen[0]&(1<<3) != 0 {
@@ -3245,8 +3194,8 @@ func DecodeSoundboardSound(d *Decoder, v *discord.SoundboardSound) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x439, ok := d.String(); ok {
-				v.Name = x439
+			if x413, ok := d.String(); ok {
+				v.Name = x413
 			}
 		case "sound_id":
 			if seen[0]&(1<<5) != 0 {
@@ -3275,8 +3224,8 @@ func DecodeSoundboardSound(d *Decoder, v *discord.SoundboardSound) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x440, ok := d.Float(64); ok {
-				v.Volume = float64(x440)
+			if x414, ok := d.Float(64); ok {
+				v.Volume = float64(x414)
 			}
 		default:
 			d.Unknown(k, namesSoundboardSound)
@@ -3307,8 +3256,8 @@ func DecodeStageInstance(d *Decoder, v *discord.StageInstance) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x441, ok := d.Bool(); ok {
-				v.DiscoverableDisabled = x441
+			if x415, ok := d.Bool(); ok {
+				v.DiscoverableDisabled = x415
 			}
 		case "guild_id":
 			if seen[0]&(1<<2) != 0 {
@@ -3337,8 +3286,8 @@ func DecodeStageInstance(d *Decoder, v *discord.StageInstance) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x442, ok := d.Int(64); ok {
-				v.PrivacyLevel = discord.StagePrivacyLevel(x442)
+			if x416, ok := d.Int(64); ok {
+				v.PrivacyLevel = discord.StagePrivacyLevel(x416)
 			}
 		case "topic":
 			if seen[0]&(1<<6) != 0 {
@@ -3346,8 +3295,8 @@ func DecodeStageInstance(d *Decoder, v *discord.StageInstance) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x443, ok := d.String(); ok {
-				v.Topic = x443
+			if x417, ok := d.String(); ok {
+				v.Topic = x417
 			}
 		default:
 			d.Unknown(k, namesStageInstance)
@@ -3371,8 +3320,8 @@ func DecodeSticker(d *Decoder, v *discord.Sticker) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x444, ok := d.Bool(); ok {
-				v.Available = x444
+			if x418, ok := d.Bool(); ok {
+				v.Available = x418
 			}
 		case "description":
 			if seen[0]&(1<<1) != 0 {
@@ -3380,8 +3329,8 @@ func DecodeSticker(d *Decoder, v *discord.Sticker) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x445, ok := d.String(); ok {
-				v.Description = x445
+			if x419, ok := d.String(); ok {
+				v.Description = x419
 			}
 		case "format_type":
 			if seen[0]&(1<<2) != 0 {
@@ -3389,8 +3338,8 @@ func DecodeSticker(d *Decoder, v *discord.Sticker) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x446, ok := d.Int(64); ok {
-				v.FormatType = discord.StickerFormatType(x446)
+			if x420, ok := d.Int(64); ok {
+				v.FormatType = discord.StickerFormatType(x420)
 			}
 		case "guild_id":
 			if seen[0]&(1<<3) != 0 {
@@ -3412,8 +3361,8 @@ func DecodeSticker(d *Decoder, v *discord.Sticker) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x447, ok := d.String(); ok {
-				v.Name = x447
+			if x421, ok := d.String(); ok {
+				v.Name = x421
 			}
 		case "pack_id":
 			if seen[0]&(1<<6) != 0 {
@@ -3428,8 +3377,8 @@ func DecodeSticker(d *Decoder, v *discord.Sticker) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x448, ok := d.Int(64); ok {
-				v.SortValue = int(x448)
+			if x422, ok := d.Int(64); ok {
+				v.SortValue = int(x422)
 			}
 		case "tags":
 			if seen[0]&(1<<8) != 0 {
@@ -3437,8 +3386,8 @@ func DecodeSticker(d *Decoder, v *discord.Sticker) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x449, ok := d.String(); ok {
-				v.Tags = x449
+			if x423, ok := d.String(); ok {
+				v.Tags = x423
 			}
 		case "type":
 			if seen[0]&(1<<9) != 0 {
@@ -3446,8 +3395,8 @@ func DecodeSticker(d *Decoder, v *discord.Sticker) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x450, ok := d.Int(64); ok {
-				v.Type = discord.StickerType(x450)
+			if x424, ok := d.Int(64); ok {
+				v.Type = discord.StickerType(x424)
 			}
 		case "user":
 			if seen[0]&(1<<10) != 0 {
@@ -3492,8 +3441,8 @@ func DecodeVoiceState(d *Decoder, v *discord.VoiceState) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x451, ok := d.Bool(); ok {
-				v.Deaf = x451
+			if x425, ok := d.Bool(); ok {
+				v.Deaf = x425
 			}
 		case "guild_id":
 			if seen[0]&(1<<2) != 0 {
@@ -3522,8 +3471,8 @@ func DecodeVoiceState(d *Decoder, v *discord.VoiceState) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x452, ok := d.Bool(); ok {
-				v.Mute = x452
+			if x426, ok := d.Bool(); ok {
+				v.Mute = x426
 			}
 		case "request_to_speak_timestamp":
 			if seen[0]&(1<<5) != 0 {
@@ -3538,8 +3487,8 @@ func DecodeVoiceState(d *Decoder, v *discord.VoiceState) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x453, ok := d.Bool(); ok {
-				v.SelfDeaf = x453
+			if x427, ok := d.Bool(); ok {
+				v.SelfDeaf = x427
 			}
 		case "self_mute":
 			if seen[0]&(1<<7) != 0 {
@@ -3547,8 +3496,8 @@ func DecodeVoiceState(d *Decoder, v *discord.VoiceState) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x454, ok := d.Bool(); ok {
-				v.SelfMute = x454
+			if x428, ok := d.Bool(); ok {
+				v.SelfMute = x428
 			}
 		case "self_stream":
 			if seen[0]&(1<<8) != 0 {
@@ -3556,8 +3505,8 @@ func DecodeVoiceState(d *Decoder, v *discord.VoiceState) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x455, ok := d.Bool(); ok {
-				v.SelfStream = x455
+			if x429, ok := d.Bool(); ok {
+				v.SelfStream = x429
 			}
 		case "self_video":
 			if seen[0]&(1<<9) != 0 {
@@ -3565,8 +3514,8 @@ func DecodeVoiceState(d *Decoder, v *discord.VoiceState) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x456, ok := d.Bool(); ok {
-				v.SelfVideo = x456
+			if x430, ok := d.Bool(); ok {
+				v.SelfVideo = x430
 			}
 		case "session_id":
 			if seen[0]&(1<<10) != 0 {
@@ -3574,8 +3523,8 @@ func DecodeVoiceState(d *Decoder, v *discord.VoiceState) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x457, ok := d.String(); ok {
-				v.SessionID = x457
+			if x431, ok := d.String(); ok {
+				v.SessionID = x431
 			}
 		case "suppress":
 			if seen[0]&(1<<11) != 0 {
@@ -3583,8 +3532,8 @@ func DecodeVoiceState(d *Decoder, v *discord.VoiceState) {
 				return
 			}
 			seen[0] |= 1 << 11
-			if x458, ok := d.Bool(); ok {
-				v.Suppress = x458
+			if x432, ok := d.Bool(); ok {
+				v.Suppress = x432
 			}
 		case "user_id":
 			if seen[0]&(1<<12) != 0 {
@@ -3622,8 +3571,8 @@ func DecodeUnavailableGuild(d *Decoder, v *discord.UnavailableGuild) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x459, ok := d.Bool(); ok {
-				v.Unavailable = x459
+			if x433, ok := d.Bool(); ok {
+				v.Unavailable = x433
 			}
 		default:
 			d.Unknown(k, namesUnavailableGuild)
@@ -3647,8 +3596,8 @@ func DecodeAvatarDecoration(d *Decoder, v *discord.AvatarDecoration) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x460, ok := d.String(); ok {
-				v.Asset = x460
+			if x434, ok := d.String(); ok {
+				v.Asset = x434
 			}
 		case "sku_id":
 			if seen[0]&(1<<1) != 0 {
@@ -3716,8 +3665,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x461, ok := d.Int(64); ok {
-				v.AFKTimeout = discord.AFKTimeout(x461)
+			if x435, ok := d.Int(64); ok {
+				v.AFKTimeout = discord.AFKTimeout(x435)
 			}
 		case "application_id":
 			if seen[0]&(1<<2) != 0 {
@@ -3732,8 +3681,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x462, ok := d.Int(64); ok {
-				v.ApproximateMemberCount = int(x462)
+			if x436, ok := d.Int(64); ok {
+				v.ApproximateMemberCount = int(x436)
 			}
 		case "approximate_presence_count":
 			if seen[0]&(1<<4) != 0 {
@@ -3741,8 +3690,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x463, ok := d.Int(64); ok {
-				v.ApproximatePresenceCount = int(x463)
+			if x437, ok := d.Int(64); ok {
+				v.ApproximatePresenceCount = int(x437)
 			}
 		case "banner":
 			if seen[0]&(1<<5) != 0 {
@@ -3750,8 +3699,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x464, ok := d.String(); ok {
-				v.Banner = x464
+			if x438, ok := d.String(); ok {
+				v.Banner = x438
 			}
 		case "default_message_notifications":
 			if seen[0]&(1<<6) != 0 {
@@ -3759,8 +3708,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x465, ok := d.Int(64); ok {
-				v.DefaultMessageNotifications = discord.MessageNotificationLevel(x465)
+			if x439, ok := d.Int(64); ok {
+				v.DefaultMessageNotifications = discord.MessageNotificationLevel(x439)
 			}
 		case "description":
 			if seen[0]&(1<<7) != 0 {
@@ -3768,8 +3717,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x466, ok := d.String(); ok {
-				v.Description = x466
+			if x440, ok := d.String(); ok {
+				v.Description = x440
 			}
 		case "discovery_splash":
 			if seen[0]&(1<<8) != 0 {
@@ -3777,8 +3726,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x467, ok := d.String(); ok {
-				v.DiscoverySplash = x467
+			if x441, ok := d.String(); ok {
+				v.DiscoverySplash = x441
 			}
 		case "emojis":
 			if seen[0]&(1<<9) != 0 {
@@ -3787,13 +3736,13 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 			}
 			seen[0] |= 1 << 9
 			if d.Array() {
-				x468 := scratch14.Get()
+				x442 := scratch13.Get()
 				for d.More() {
-					*x468 = append(*x468, *new(discord.Emoji))
-					x469 := &(*x468)[len(*x468)-1]
-					DecodeEmoji(d, &(*x469))
+					*x442 = append(*x442, *new(discord.Emoji))
+					x443 := &(*x442)[len(*x442)-1]
+					DecodeEmoji(d, &(*x443))
 				}
-				v.Emojis = scratch14.Slice(x468)
+				v.Emojis = scratch13.Slice(x442)
 			} else if !d.Failed() {
 				v.Emojis = nil
 			}
@@ -3803,8 +3752,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x470, ok := d.Int(64); ok {
-				v.ExplicitContentFilter = discord.ExplicitContentFilter(x470)
+			if x444, ok := d.Int(64); ok {
+				v.ExplicitContentFilter = discord.ExplicitContentFilter(x444)
 			}
 		case "features":
 			if seen[0]&(1<<11) != 0 {
@@ -3813,15 +3762,15 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 			}
 			seen[0] |= 1 << 11
 			if d.Array() {
-				x471 := scratch15.Get()
+				x445 := scratch14.Get()
 				for d.More() {
-					*x471 = append(*x471, *new(discord.GuildFeature))
-					x472 := &(*x471)[len(*x471)-1]
-					if x473, ok := d.String(); ok {
-						(*x472) = discord.GuildFeature(x473)
+					*x445 = append(*x445, *new(discord.GuildFeature))
+					x446 := &(*x445)[len(*x445)-1]
+					if x447, ok := d.String(); ok {
+						(*x446) = discord.GuildFeature(x447)
 					}
 				}
-				v.Features = scratch15.Slice(x471)
+				v.Features = scratch14.Slice(x445)
 			} else if !d.Failed() {
 				v.Features = nil
 			}
@@ -3831,8 +3780,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x474, ok := d.String(); ok {
-				v.HomeHeader = x474
+			if x448, ok := d.String(); ok {
+				v.HomeHeader = x448
 			}
 		case "icon":
 			if seen[0]&(1<<13) != 0 {
@@ -3840,8 +3789,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 13
-			if x475, ok := d.String(); ok {
-				v.Icon = x475
+			if x449, ok := d.String(); ok {
+				v.Icon = x449
 			}
 		case "id":
 			if seen[0]&(1<<14) != 0 {
@@ -3870,8 +3819,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 16
-			if x476, ok := d.Int(64); ok {
-				v.MaxMembers = int(x476)
+			if x450, ok := d.Int(64); ok {
+				v.MaxMembers = int(x450)
 			}
 		case "max_presences":
 			if seen[0]&(1<<17) != 0 {
@@ -3879,8 +3828,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 17
-			if x477, ok := d.Int(64); ok {
-				v.MaxPresences = int(x477)
+			if x451, ok := d.Int(64); ok {
+				v.MaxPresences = int(x451)
 			}
 		case "max_stage_video_channel_users":
 			if seen[0]&(1<<18) != 0 {
@@ -3888,8 +3837,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 18
-			if x478, ok := d.Int(64); ok {
-				v.MaxStageVideoChannelUsers = int(x478)
+			if x452, ok := d.Int(64); ok {
+				v.MaxStageVideoChannelUsers = int(x452)
 			}
 		case "max_video_channel_users":
 			if seen[0]&(1<<19) != 0 {
@@ -3897,8 +3846,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 19
-			if x479, ok := d.Int(64); ok {
-				v.MaxVideoChannelUsers = int(x479)
+			if x453, ok := d.Int(64); ok {
+				v.MaxVideoChannelUsers = int(x453)
 			}
 		case "mfa_level":
 			if seen[0]&(1<<20) != 0 {
@@ -3906,8 +3855,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 20
-			if x480, ok := d.Int(64); ok {
-				v.MFALevel = discord.MFALevel(x480)
+			if x454, ok := d.Int(64); ok {
+				v.MFALevel = discord.MFALevel(x454)
 			}
 		case "name":
 			if seen[0]&(1<<21) != 0 {
@@ -3915,8 +3864,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 21
-			if x481, ok := d.String(); ok {
-				v.Name = x481
+			if x455, ok := d.String(); ok {
+				v.Name = x455
 			}
 		case "nsfw":
 			if seen[0]&(1<<22) != 0 {
@@ -3924,8 +3873,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 22
-			if x482, ok := d.Bool(); ok {
-				v.NSFW = x482
+			if x456, ok := d.Bool(); ok {
+				v.NSFW = x456
 			}
 		case "nsfw_level":
 			if seen[0]&(1<<23) != 0 {
@@ -3933,8 +3882,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 23
-			if x483, ok := d.Int(64); ok {
-				v.NSFWLevel = discord.NSFWLevel(x483)
+			if x457, ok := d.Int(64); ok {
+				v.NSFWLevel = discord.NSFWLevel(x457)
 			}
 		case "owner":
 			if seen[0]&(1<<24) != 0 {
@@ -3942,8 +3891,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 24
-			if x484, ok := d.Bool(); ok {
-				v.Owner = x484
+			if x458, ok := d.Bool(); ok {
+				v.Owner = x458
 			}
 		case "owner_id":
 			if seen[0]&(1<<25) != 0 {
@@ -3965,8 +3914,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 27
-			if x485, ok := d.String(); ok {
-				v.PreferredLocale = discord.Locale(x485)
+			if x459, ok := d.String(); ok {
+				v.PreferredLocale = discord.Locale(x459)
 			}
 		case "premium_progress_bar_enabled":
 			if seen[0]&(1<<28) != 0 {
@@ -3974,8 +3923,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 28
-			if x486, ok := d.Bool(); ok {
-				v.PremiumProgressBarEnabled = x486
+			if x460, ok := d.Bool(); ok {
+				v.PremiumProgressBarEnabled = x460
 			}
 		case "premium_progress_bar_enabled_user_updated_at":
 			if seen[0]&(1<<29) != 0 {
@@ -3990,8 +3939,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 30
-			if x487, ok := d.Int(64); ok {
-				v.PremiumSubscriptionCount = int(x487)
+			if x461, ok := d.Int(64); ok {
+				v.PremiumSubscriptionCount = int(x461)
 			}
 		case "premium_tier":
 			if seen[0]&(1<<31) != 0 {
@@ -3999,8 +3948,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 31
-			if x488, ok := d.Int(64); ok {
-				v.PremiumTier = discord.PremiumTier(x488)
+			if x462, ok := d.Int(64); ok {
+				v.PremiumTier = discord.PremiumTier(x462)
 			}
 		case "public_updates_channel_id":
 			if seen[0]&(1<<32) != 0 {
@@ -4015,8 +3964,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 33
-			if x489, ok := d.String(); ok {
-				v.Region = x489
+			if x463, ok := d.String(); ok {
+				v.Region = x463
 			}
 		case "roles":
 			if seen[0]&(1<<34) != 0 {
@@ -4025,13 +3974,13 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 			}
 			seen[0] |= 1 << 34
 			if d.Array() {
-				x490 := scratch16.Get()
+				x464 := scratch15.Get()
 				for d.More() {
-					*x490 = append(*x490, *new(discord.Role))
-					x491 := &(*x490)[len(*x490)-1]
-					DecodeRole(d, &(*x491))
+					*x464 = append(*x464, *new(discord.Role))
+					x465 := &(*x464)[len(*x464)-1]
+					DecodeRole(d, &(*x465))
 				}
-				v.Roles = scratch16.Slice(x490)
+				v.Roles = scratch15.Slice(x464)
 			} else if !d.Failed() {
 				v.Roles = nil
 			}
@@ -4055,8 +4004,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 37
-			if x492, ok := d.String(); ok {
-				v.Splash = x492
+			if x466, ok := d.String(); ok {
+				v.Splash = x466
 			}
 		case "stickers":
 			if seen[0]&(1<<38) != 0 {
@@ -4065,13 +4014,13 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 			}
 			seen[0] |= 1 << 38
 			if d.Array() {
-				x493 := scratch17.Get()
+				x467 := scratch16.Get()
 				for d.More() {
-					*x493 = append(*x493, *new(discord.Sticker))
-					x494 := &(*x493)[len(*x493)-1]
-					DecodeSticker(d, &(*x494))
+					*x467 = append(*x467, *new(discord.Sticker))
+					x468 := &(*x467)[len(*x467)-1]
+					DecodeSticker(d, &(*x468))
 				}
-				v.Stickers = scratch17.Slice(x493)
+				v.Stickers = scratch16.Slice(x467)
 			} else if !d.Failed() {
 				v.Stickers = nil
 			}
@@ -4081,8 +4030,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 39
-			if x495, ok := d.Uint(64); ok {
-				v.SystemChannelFlags = discord.SystemChannelFlags(x495)
+			if x469, ok := d.Uint(64); ok {
+				v.SystemChannelFlags = discord.SystemChannelFlags(x469)
 			}
 		case "system_channel_id":
 			if seen[0]&(1<<40) != 0 {
@@ -4097,8 +4046,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 41
-			if x496, ok := d.String(); ok {
-				v.VanityURLCode = x496
+			if x470, ok := d.String(); ok {
+				v.VanityURLCode = x470
 			}
 		case "verification_level":
 			if seen[0]&(1<<42) != 0 {
@@ -4106,8 +4055,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 42
-			if x497, ok := d.Int(64); ok {
-				v.VerificationLevel = discord.VerificationLevel(x497)
+			if x471, ok := d.Int(64); ok {
+				v.VerificationLevel = discord.VerificationLevel(x471)
 			}
 		case "widget_channel_id":
 			if seen[0]&(1<<43) != 0 {
@@ -4122,8 +4071,8 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				return
 			}
 			seen[0] |= 1 << 44
-			if x498, ok := d.Bool(); ok {
-				v.WidgetEnabled = x498
+			if x472, ok := d.Bool(); ok {
+				v.WidgetEnabled = x472
 			}
 		default:
 			d.Unknown(k, namesGuild)
@@ -4147,8 +4096,8 @@ func DecodeIntegrationAccount(d *Decoder, v *discord.IntegrationAccount) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x499, ok := d.String(); ok {
-				v.ID = x499
+			if x473, ok := d.String(); ok {
+				v.ID = x473
 			}
 		case "name":
 			if seen[0]&(1<<1) != 0 {
@@ -4156,8 +4105,8 @@ func DecodeIntegrationAccount(d *Decoder, v *discord.IntegrationAccount) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x500, ok := d.String(); ok {
-				v.Name = x500
+			if x474, ok := d.String(); ok {
+				v.Name = x474
 			}
 		default:
 			d.Unknown(k, namesIntegrationAccount)
@@ -4181,8 +4130,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x501, ok := d.Int(64); ok {
-				v.ApproximateGuildCount = int(x501)
+			if x475, ok := d.Int(64); ok {
+				v.ApproximateGuildCount = int(x475)
 			}
 		case "approximate_user_authorization_count":
 			if seen[0]&(1<<1) != 0 {
@@ -4190,8 +4139,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x502, ok := d.Int(64); ok {
-				v.ApproximateUserAuthorizationCount = int(x502)
+			if x476, ok := d.Int(64); ok {
+				v.ApproximateUserAuthorizationCount = int(x476)
 			}
 		case "approximate_user_install_count":
 			if seen[0]&(1<<2) != 0 {
@@ -4199,8 +4148,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x503, ok := d.Int(64); ok {
-				v.ApproximateUserInstallCount = int(x503)
+			if x477, ok := d.Int(64); ok {
+				v.ApproximateUserInstallCount = int(x477)
 			}
 		case "bot":
 			if seen[0]&(1<<3) != 0 {
@@ -4222,8 +4171,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x504, ok := d.Bool(); ok {
-				v.BotPublic = x504
+			if x478, ok := d.Bool(); ok {
+				v.BotPublic = x478
 			}
 		case "bot_require_code_grant":
 			if seen[0]&(1<<5) != 0 {
@@ -4231,8 +4180,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x505, ok := d.Bool(); ok {
-				v.BotRequireCodeGrant = x505
+			if x479, ok := d.Bool(); ok {
+				v.BotRequireCodeGrant = x479
 			}
 		case "cover_image":
 			if seen[0]&(1<<6) != 0 {
@@ -4240,8 +4189,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x506, ok := d.String(); ok {
-				v.CoverImage = x506
+			if x480, ok := d.String(); ok {
+				v.CoverImage = x480
 			}
 		case "custom_install_url":
 			if seen[0]&(1<<7) != 0 {
@@ -4249,8 +4198,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x507, ok := d.String(); ok {
-				v.CustomInstallURL = x507
+			if x481, ok := d.String(); ok {
+				v.CustomInstallURL = x481
 			}
 		case "description":
 			if seen[0]&(1<<8) != 0 {
@@ -4258,8 +4207,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x508, ok := d.String(); ok {
-				v.Description = x508
+			if x482, ok := d.String(); ok {
+				v.Description = x482
 			}
 		case "eligible_oauth2_scopes":
 			if seen[0]&(1<<9) != 0 {
@@ -4268,15 +4217,15 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 			}
 			seen[0] |= 1 << 9
 			if d.Array() {
-				x509 := scratch18.Get()
+				x483 := scratch17.Get()
 				for d.More() {
-					*x509 = append(*x509, *new(discord.OAuth2Scope))
-					x510 := &(*x509)[len(*x509)-1]
-					if x511, ok := d.String(); ok {
-						(*x510) = discord.OAuth2Scope(x511)
+					*x483 = append(*x483, *new(discord.OAuth2Scope))
+					x484 := &(*x483)[len(*x483)-1]
+					if x485, ok := d.String(); ok {
+						(*x484) = discord.OAuth2Scope(x485)
 					}
 				}
-				v.EligibleOAuth2Scopes = scratch18.Slice(x509)
+				v.EligibleOAuth2Scopes = scratch17.Slice(x483)
 			} else if !d.Failed() {
 				v.EligibleOAuth2Scopes = nil
 			}
@@ -4286,8 +4235,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 10
-			if x512, ok := d.Int(64); ok {
-				v.EventWebhooksStatus = discord.EventWebhookStatus(x512)
+			if x486, ok := d.Int(64); ok {
+				v.EventWebhooksStatus = discord.EventWebhookStatus(x486)
 			}
 		case "event_webhooks_types":
 			if seen[0]&(1<<11) != 0 {
@@ -4296,15 +4245,15 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 			}
 			seen[0] |= 1 << 11
 			if d.Array() {
-				x513 := scratch19.Get()
+				x487 := scratch18.Get()
 				for d.More() {
-					*x513 = append(*x513, *new(string))
-					x514 := &(*x513)[len(*x513)-1]
-					if x515, ok := d.String(); ok {
-						(*x514) = x515
+					*x487 = append(*x487, *new(string))
+					x488 := &(*x487)[len(*x487)-1]
+					if x489, ok := d.String(); ok {
+						(*x488) = x489
 					}
 				}
-				v.EventWebhooksTypes = scratch19.Slice(x513)
+				v.EventWebhooksTypes = scratch18.Slice(x487)
 			} else if !d.Failed() {
 				v.EventWebhooksTypes = nil
 			}
@@ -4314,8 +4263,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x516, ok := d.String(); ok {
-				v.EventWebhooksURL = x516
+			if x490, ok := d.String(); ok {
+				v.EventWebhooksURL = x490
 			}
 		case "explicit_content_filter":
 			if seen[0]&(1<<13) != 0 {
@@ -4323,8 +4272,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 13
-			if x517, ok := d.Int(64); ok {
-				v.ExplicitContentFilter = discord.ApplicationContentFilter(x517)
+			if x491, ok := d.Int(64); ok {
+				v.ExplicitContentFilter = discord.ApplicationContentFilter(x491)
 			}
 		case "flags":
 			if seen[0]&(1<<14) != 0 {
@@ -4332,8 +4281,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 14
-			if x518, ok := d.Uint(64); ok {
-				v.Flags = discord.ApplicationFlags(x518)
+			if x492, ok := d.Uint(64); ok {
+				v.Flags = discord.ApplicationFlags(x492)
 			}
 		case "flags_new":
 			if seen[0]&(1<<15) != 0 {
@@ -4341,8 +4290,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 15
-			if x519, ok := d.String(); ok {
-				v.FlagsNew = x519
+			if x493, ok := d.String(); ok {
+				v.FlagsNew = x493
 			}
 		case "guild_id":
 			if seen[0]&(1<<16) != 0 {
@@ -4357,8 +4306,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 17
-			if x520, ok := d.String(); ok {
-				v.Icon = x520
+			if x494, ok := d.String(); ok {
+				v.Icon = x494
 			}
 		case "id":
 			if seen[0]&(1<<18) != 0 {
@@ -4391,14 +4340,14 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				if v.IntegrationTypesConfig == nil {
 					v.IntegrationTypesConfig = make(map[string]discord.IntegrationTypeConfig)
 				}
-				for x521, ok := d.Key(); ok; x521, ok = d.Key() {
-					x523 := string(d.KeyString(x521))
-					var x522 discord.IntegrationTypeConfig
-					DecodeIntegrationTypeConfig(d, &x522)
+				for x495, ok := d.Key(); ok; x495, ok = d.Key() {
+					x497 := string(d.KeyString(x495))
+					var x496 discord.IntegrationTypeConfig
+					DecodeIntegrationTypeConfig(d, &x496)
 					if d.Failed() {
 						return
 					}
-					v.IntegrationTypesConfig[x523] = x522
+					v.IntegrationTypesConfig[x497] = x496
 				}
 			} else if !d.Failed() {
 				v.IntegrationTypesConfig = nil
@@ -4409,8 +4358,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 21
-			if x524, ok := d.String(); ok {
-				v.InteractionsEndpointURL = x524
+			if x498, ok := d.String(); ok {
+				v.InteractionsEndpointURL = x498
 			}
 		case "max_participants":
 			if seen[0]&(1<<22) != 0 {
@@ -4418,8 +4367,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 22
-			if x525, ok := d.Int(64); ok {
-				v.MaxParticipants = int(x525)
+			if x499, ok := d.Int(64); ok {
+				v.MaxParticipants = int(x499)
 			}
 		case "name":
 			if seen[0]&(1<<23) != 0 {
@@ -4427,8 +4376,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 23
-			if x526, ok := d.String(); ok {
-				v.Name = x526
+			if x500, ok := d.String(); ok {
+				v.Name = x500
 			}
 		case "owner":
 			if seen[0]&(1<<24) != 0 {
@@ -4457,8 +4406,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 26
-			if x527, ok := d.String(); ok {
-				v.PrivacyPolicyURL = x527
+			if x501, ok := d.String(); ok {
+				v.PrivacyPolicyURL = x501
 			}
 		case "redirect_uris":
 			if seen[0]&(1<<27) != 0 {
@@ -4467,15 +4416,15 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 			}
 			seen[0] |= 1 << 27
 			if d.Array() {
-				x528 := scratch19.Get()
+				x502 := scratch18.Get()
 				for d.More() {
-					*x528 = append(*x528, *new(string))
-					x529 := &(*x528)[len(*x528)-1]
-					if x530, ok := d.String(); ok {
-						(*x529) = x530
+					*x502 = append(*x502, *new(string))
+					x503 := &(*x502)[len(*x502)-1]
+					if x504, ok := d.String(); ok {
+						(*x503) = x504
 					}
 				}
-				v.RedirectUris = scratch19.Slice(x528)
+				v.RedirectUris = scratch18.Slice(x502)
 			} else if !d.Failed() {
 				v.RedirectUris = nil
 			}
@@ -4485,8 +4434,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 28
-			if x531, ok := d.String(); ok {
-				v.RoleConnectionsVerificationURL = x531
+			if x505, ok := d.String(); ok {
+				v.RoleConnectionsVerificationURL = x505
 			}
 		case "rpc_origins":
 			if seen[0]&(1<<29) != 0 {
@@ -4495,15 +4444,15 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 			}
 			seen[0] |= 1 << 29
 			if d.Array() {
-				x532 := scratch19.Get()
+				x506 := scratch18.Get()
 				for d.More() {
-					*x532 = append(*x532, *new(string))
-					x533 := &(*x532)[len(*x532)-1]
-					if x534, ok := d.String(); ok {
-						(*x533) = x534
+					*x506 = append(*x506, *new(string))
+					x507 := &(*x506)[len(*x506)-1]
+					if x508, ok := d.String(); ok {
+						(*x507) = x508
 					}
 				}
-				v.RPCOrigins = scratch19.Slice(x532)
+				v.RPCOrigins = scratch18.Slice(x506)
 			} else if !d.Failed() {
 				v.RPCOrigins = nil
 			}
@@ -4513,8 +4462,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 30
-			if x535, ok := d.String(); ok {
-				v.Slug = x535
+			if x509, ok := d.String(); ok {
+				v.Slug = x509
 			}
 		case "tags":
 			if seen[0]&(1<<31) != 0 {
@@ -4523,15 +4472,15 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 			}
 			seen[0] |= 1 << 31
 			if d.Array() {
-				x536 := scratch19.Get()
+				x510 := scratch18.Get()
 				for d.More() {
-					*x536 = append(*x536, *new(string))
-					x537 := &(*x536)[len(*x536)-1]
-					if x538, ok := d.String(); ok {
-						(*x537) = x538
+					*x510 = append(*x510, *new(string))
+					x511 := &(*x510)[len(*x510)-1]
+					if x512, ok := d.String(); ok {
+						(*x511) = x512
 					}
 				}
-				v.Tags = scratch19.Slice(x536)
+				v.Tags = scratch18.Slice(x510)
 			} else if !d.Failed() {
 				v.Tags = nil
 			}
@@ -4555,8 +4504,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 33
-			if x539, ok := d.String(); ok {
-				v.TermsOfServiceURL = x539
+			if x513, ok := d.String(); ok {
+				v.TermsOfServiceURL = x513
 			}
 		case "type":
 			if seen[0]&(1<<34) != 0 {
@@ -4564,8 +4513,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 34
-			if x540, ok := d.Int(64); ok {
-				v.Type = discord.ApplicationType(x540)
+			if x514, ok := d.Int(64); ok {
+				v.Type = discord.ApplicationType(x514)
 			}
 		case "verify_key":
 			if seen[0]&(1<<35) != 0 {
@@ -4573,8 +4522,8 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				return
 			}
 			seen[0] |= 1 << 35
-			if x541, ok := d.String(); ok {
-				v.VerifyKey = x541
+			if x515, ok := d.String(); ok {
+				v.VerifyKey = x515
 			}
 		default:
 			d.Unknown(k, namesApplication)
@@ -4612,8 +4561,8 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x542, ok := d.Int(64); ok {
-				v.AttachmentSizeLimit = int64(x542)
+			if x516, ok := d.Int(64); ok {
+				v.AttachmentSizeLimit = int64(x516)
 			}
 		case "authorizing_integration_owners":
 			if seen[0]&(1<<3) != 0 {
@@ -4625,14 +4574,14 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				if v.AuthorizingIntegrationOwners == nil {
 					v.AuthorizingIntegrationOwners = make(map[discord.ApplicationIntegrationType]discord.Snowflake)
 				}
-				for x543, ok := d.Key(); ok; x543, ok = d.Key() {
-					x545 := discord.ApplicationIntegrationType(IntKey(d, x543, 64))
-					var x544 discord.Snowflake
-					DecodeSnowflake(d, &x544)
+				for x517, ok := d.Key(); ok; x517, ok = d.Key() {
+					x519 := discord.ApplicationIntegrationType(IntKey(d, x517, 64))
+					var x518 discord.Snowflake
+					DecodeSnowflake(d, &x518)
 					if d.Failed() {
 						return
 					}
-					v.AuthorizingIntegrationOwners[x545] = x544
+					v.AuthorizingIntegrationOwners[x519] = x518
 				}
 			} else if !d.Failed() {
 				v.AuthorizingIntegrationOwners = nil
@@ -4664,8 +4613,8 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x546, ok := d.Int(64); ok {
-				v.Context = discord.InteractionContextType(x546)
+			if x520, ok := d.Int(64); ok {
+				v.Context = discord.InteractionContextType(x520)
 			}
 		case "data":
 			if seen[0]&(1<<7) != 0 {
@@ -4688,13 +4637,13 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 			}
 			seen[0] |= 1 << 8
 			if d.Array() {
-				x547 := scratch20.Get()
+				x521 := scratch19.Get()
 				for d.More() {
-					*x547 = append(*x547, *new(discord.Entitlement))
-					x548 := &(*x547)[len(*x547)-1]
-					DecodeEntitlement(d, &(*x548))
+					*x521 = append(*x521, *new(discord.Entitlement))
+					x522 := &(*x521)[len(*x521)-1]
+					DecodeEntitlement(d, &(*x522))
 				}
-				v.Entitlements = scratch20.Slice(x547)
+				v.Entitlements = scratch19.Slice(x521)
 			} else if !d.Failed() {
 				v.Entitlements = nil
 			}
@@ -4725,8 +4674,8 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				return
 			}
 			seen[0] |= 1 << 11
-			if x549, ok := d.String(); ok {
-				v.GuildLocale = discord.Locale(x549)
+			if x523, ok := d.String(); ok {
+				v.GuildLocale = discord.Locale(x523)
 			}
 		case "id":
 			if seen[0]&(1<<12) != 0 {
@@ -4741,8 +4690,8 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				return
 			}
 			seen[0] |= 1 << 13
-			if x550, ok := d.String(); ok {
-				v.Locale = discord.Locale(x550)
+			if x524, ok := d.String(); ok {
+				v.Locale = discord.Locale(x524)
 			}
 		case "member":
 			if seen[0]&(1<<14) != 0 {
@@ -4778,8 +4727,8 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				return
 			}
 			seen[0] |= 1 << 16
-			if x551, ok := d.String(); ok {
-				v.Token = x551
+			if x525, ok := d.String(); ok {
+				v.Token = x525
 			}
 		case "type":
 			if seen[0]&(1<<17) != 0 {
@@ -4787,8 +4736,8 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				return
 			}
 			seen[0] |= 1 << 17
-			if x552, ok := d.Int(64); ok {
-				v.Type = discord.InteractionType(x552)
+			if x526, ok := d.Int(64); ok {
+				v.Type = discord.InteractionType(x526)
 			}
 		case "user":
 			if seen[0]&(1<<18) != 0 {
@@ -4810,8 +4759,8 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				return
 			}
 			seen[0] |= 1 << 19
-			if x553, ok := d.Int(64); ok {
-				v.Version = int(x553)
+			if x527, ok := d.Int(64); ok {
+				v.Version = int(x527)
 			}
 		default:
 			d.Unknown(k, namesInteraction)
@@ -4871,13 +4820,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 3
 			if d.Array() {
-				x554 := scratch21.Get()
+				x528 := scratch20.Get()
 				for d.More() {
-					*x554 = append(*x554, *new(discord.Attachment))
-					x555 := &(*x554)[len(*x554)-1]
-					DecodeAttachment(d, &(*x555))
+					*x528 = append(*x528, *new(discord.Attachment))
+					x529 := &(*x528)[len(*x528)-1]
+					DecodeAttachment(d, &(*x529))
 				}
-				v.Attachments = scratch21.Slice(x554)
+				v.Attachments = scratch20.Slice(x528)
 			} else if !d.Failed() {
 				v.Attachments = nil
 			}
@@ -4929,8 +4878,8 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x556, ok := d.String(); ok {
-				v.Content = x556
+			if x530, ok := d.String(); ok {
+				v.Content = x530
 			}
 		case "edited_timestamp":
 			if seen[0]&(1<<9) != 0 {
@@ -4946,13 +4895,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 10
 			if d.Array() {
-				x557 := scratch22.Get()
+				x531 := scratch21.Get()
 				for d.More() {
-					*x557 = append(*x557, *new(discord.Embed))
-					x558 := &(*x557)[len(*x557)-1]
-					DecodeEmbed(d, &(*x558))
+					*x531 = append(*x531, *new(discord.Embed))
+					x532 := &(*x531)[len(*x531)-1]
+					DecodeEmbed(d, &(*x532))
 				}
-				v.Embeds = scratch22.Slice(x557)
+				v.Embeds = scratch21.Slice(x531)
 			} else if !d.Failed() {
 				v.Embeds = nil
 			}
@@ -4962,8 +4911,8 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				return
 			}
 			seen[0] |= 1 << 11
-			if x559, ok := d.Uint(64); ok {
-				v.Flags = discord.MessageFlags(x559)
+			if x533, ok := d.Uint(64); ok {
+				v.Flags = discord.MessageFlags(x533)
 			}
 		case "guild_id":
 			if seen[0]&(1<<12) != 0 {
@@ -4978,8 +4927,8 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				return
 			}
 			seen[0] |= 1 << 13
-			if x560, ok := d.Bool(); ok {
-				v.Hit = x560
+			if x534, ok := d.Bool(); ok {
+				v.Hit = x534
 			}
 		case "id":
 			if seen[0]&(1<<14) != 0 {
@@ -5051,13 +5000,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 19
 			if d.Array() {
-				x561 := scratch23.Get()
+				x535 := scratch22.Get()
 				for d.More() {
-					*x561 = append(*x561, *new(discord.MentionedChannel))
-					x562 := &(*x561)[len(*x561)-1]
-					DecodeMentionedChannel(d, &(*x562))
+					*x535 = append(*x535, *new(discord.MentionedChannel))
+					x536 := &(*x535)[len(*x535)-1]
+					DecodeMentionedChannel(d, &(*x536))
 				}
-				v.MentionChannels = scratch23.Slice(x561)
+				v.MentionChannels = scratch22.Slice(x535)
 			} else if !d.Failed() {
 				v.MentionChannels = nil
 			}
@@ -5067,8 +5016,8 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				return
 			}
 			seen[0] |= 1 << 20
-			if x563, ok := d.Bool(); ok {
-				v.MentionEveryone = x563
+			if x537, ok := d.Bool(); ok {
+				v.MentionEveryone = x537
 			}
 		case "mention_roles":
 			if seen[0]&(1<<21) != 0 {
@@ -5076,17 +5025,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				return
 			}
 			seen[0] |= 1 << 21
-			if d.Array() {
-				x564 := scratch8.Get()
-				for d.More() {
-					*x564 = append(*x564, *new(discord.Snowflake))
-					x565 := &(*x564)[len(*x564)-1]
-					DecodeSnowflake(d, &(*x565))
-				}
-				v.MentionRoles = scratch8.Slice(x564)
-			} else if !d.Failed() {
-				v.MentionRoles = nil
-			}
+			DecodeSnowflakes(d, &v.MentionRoles)
 		case "mentions":
 			if seen[0]&(1<<22) != 0 {
 				d.Duplicate("mentions")
@@ -5094,13 +5033,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 22
 			if d.Array() {
-				x566 := scratch11.Get()
+				x538 := scratch10.Get()
 				for d.More() {
-					*x566 = append(*x566, *new(discord.User))
-					x567 := &(*x566)[len(*x566)-1]
-					DecodeUser(d, &(*x567))
+					*x538 = append(*x538, *new(discord.User))
+					x539 := &(*x538)[len(*x538)-1]
+					DecodeUser(d, &(*x539))
 				}
-				v.Mentions = scratch11.Slice(x566)
+				v.Mentions = scratch10.Slice(x538)
 			} else if !d.Failed() {
 				v.Mentions = nil
 			}
@@ -5125,13 +5064,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 24
 			if d.Array() {
-				x568 := scratch24.Get()
+				x540 := scratch23.Get()
 				for d.More() {
-					*x568 = append(*x568, *new(discord.MessageSnapshot))
-					x569 := &(*x568)[len(*x568)-1]
-					DecodeMessageSnapshot(d, &(*x569))
+					*x540 = append(*x540, *new(discord.MessageSnapshot))
+					x541 := &(*x540)[len(*x540)-1]
+					DecodeMessageSnapshot(d, &(*x541))
 				}
-				v.MessageSnapshots = scratch24.Slice(x568)
+				v.MessageSnapshots = scratch23.Slice(x540)
 			} else if !d.Failed() {
 				v.MessageSnapshots = nil
 			}
@@ -5148,8 +5087,8 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				return
 			}
 			seen[0] |= 1 << 26
-			if x570, ok := d.Bool(); ok {
-				v.Pinned = x570
+			if x542, ok := d.Bool(); ok {
+				v.Pinned = x542
 			}
 		case "poll":
 			if seen[0]&(1<<27) != 0 {
@@ -5171,8 +5110,8 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				return
 			}
 			seen[0] |= 1 << 28
-			if x571, ok := d.Int(64); ok {
-				v.Position = int(x571)
+			if x543, ok := d.Int(64); ok {
+				v.Position = int(x543)
 			}
 		case "purchase_notification":
 			if seen[0]&(1<<29) != 0 {
@@ -5195,13 +5134,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 30
 			if d.Array() {
-				x572 := scratch25.Get()
+				x544 := scratch24.Get()
 				for d.More() {
-					*x572 = append(*x572, *new(discord.Reaction))
-					x573 := &(*x572)[len(*x572)-1]
-					DecodeReaction(d, &(*x573))
+					*x544 = append(*x544, *new(discord.Reaction))
+					x545 := &(*x544)[len(*x544)-1]
+					DecodeReaction(d, &(*x545))
 				}
-				v.Reactions = scratch25.Slice(x572)
+				v.Reactions = scratch24.Slice(x544)
 			} else if !d.Failed() {
 				v.Reactions = nil
 			}
@@ -5239,8 +5178,8 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				return
 			}
 			seen[0] |= 1 << 33
-			if x574, ok := d.Int(64); ok {
-				v.RestrictionCount = int(x574)
+			if x546, ok := d.Int(64); ok {
+				v.RestrictionCount = int(x546)
 			}
 		case "role_subscription_data":
 			if seen[0]&(1<<34) != 0 {
@@ -5277,13 +5216,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 36
 			if d.Array() {
-				x575 := scratch26.Get()
+				x547 := scratch25.Get()
 				for d.More() {
-					*x575 = append(*x575, *new(discord.StickerItem))
-					x576 := &(*x575)[len(*x575)-1]
-					DecodeStickerItem(d, &(*x576))
+					*x547 = append(*x547, *new(discord.StickerItem))
+					x548 := &(*x547)[len(*x547)-1]
+					DecodeStickerItem(d, &(*x548))
 				}
-				v.StickerItems = scratch26.Slice(x575)
+				v.StickerItems = scratch25.Slice(x547)
 			} else if !d.Failed() {
 				v.StickerItems = nil
 			}
@@ -5294,13 +5233,13 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 			}
 			seen[0] |= 1 << 37
 			if d.Array() {
-				x577 := scratch17.Get()
+				x549 := scratch16.Get()
 				for d.More() {
-					*x577 = append(*x577, *new(discord.Sticker))
-					x578 := &(*x577)[len(*x577)-1]
-					DecodeSticker(d, &(*x578))
+					*x549 = append(*x549, *new(discord.Sticker))
+					x550 := &(*x549)[len(*x549)-1]
+					DecodeSticker(d, &(*x550))
 				}
-				v.Stickers = scratch17.Slice(x577)
+				v.Stickers = scratch16.Slice(x549)
 			} else if !d.Failed() {
 				v.Stickers = nil
 			}
@@ -5331,8 +5270,8 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				return
 			}
 			seen[0] |= 1 << 40
-			if x579, ok := d.Bool(); ok {
-				v.TTS = x579
+			if x551, ok := d.Bool(); ok {
+				v.TTS = x551
 			}
 		case "type":
 			if seen[0]&(1<<41) != 0 {
@@ -5340,8 +5279,8 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				return
 			}
 			seen[0] |= 1 << 41
-			if x580, ok := d.Int(64); ok {
-				v.Type = discord.MessageType(x580)
+			if x552, ok := d.Int(64); ok {
+				v.Type = discord.MessageType(x552)
 			}
 		case "webhook_id":
 			if seen[0]&(1<<42) != 0 {
@@ -5379,8 +5318,8 @@ func DecodeSubscription(d *Decoder, v *discord.Subscription) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x583, ok := d.String(); ok {
-				v.Country = x583
+			if x555, ok := d.String(); ok {
+				v.Country = x555
 			}
 		case "current_period_end":
 			if seen[0]&(1<<2) != 0 {
@@ -5402,17 +5341,7 @@ func DecodeSubscription(d *Decoder, v *discord.Subscription) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if d.Array() {
-				x584 := scratch8.Get()
-				for d.More() {
-					*x584 = append(*x584, *new(discord.Snowflake))
-					x585 := &(*x584)[len(*x584)-1]
-					DecodeSnowflake(d, &(*x585))
-				}
-				v.EntitlementIDs = scratch8.Slice(x584)
-			} else if !d.Failed() {
-				v.EntitlementIDs = nil
-			}
+			DecodeSnowflakes(d, &v.EntitlementIDs)
 		case "id":
 			if seen[0]&(1<<5) != 0 {
 				d.Duplicate("id")
@@ -5426,42 +5355,22 @@ func DecodeSubscription(d *Decoder, v *discord.Subscription) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if d.Array() {
-				x586 := scratch8.Get()
-				for d.More() {
-					*x586 = append(*x586, *new(discord.Snowflake))
-					x587 := &(*x586)[len(*x586)-1]
-					DecodeSnowflake(d, &(*x587))
-				}
-				v.RenewalSKUIDs = scratch8.Slice(x586)
-			} else if !d.Failed() {
-				v.RenewalSKUIDs = nil
-			}
+			DecodeSnowflakes(d, &v.RenewalSKUIDs)
 		case "sku_ids":
 			if seen[0]&(1<<7) != 0 {
 				d.Duplicate("sku_ids")
 				return
 			}
 			seen[0] |= 1 << 7
-			if d.Array() {
-				x588 := scratch8.Get()
-				for d.More() {
-					*x588 = append(*x588, *new(discord.Snowflake))
-					x589 := &(*x588)[len(*x588)-1]
-					DecodeSnowflake(d, &(*x589))
-				}
-				v.SKUIDs = scratch8.Slice(x588)
-			} else if !d.Failed() {
-				v.SKUIDs = nil
-			}
+			DecodeSnowflakes(d, &v.SKUIDs)
 		case "status":
 			if seen[0]&(1<<8) != 0 {
 				d.Duplicate("status")
 				return
 			}
 			seen[0] |= 1 << 8
-			if x590, ok := d.Int(64); ok {
-				v.Status = discord.SubscriptionStatus(x590)
+			if x556, ok := d.Int(64); ok {
+				v.Status = discord.SubscriptionStatus(x556)
 			}
 		case "user_id":
 			if seen[0]&(1<<9) != 0 {
@@ -5499,8 +5408,8 @@ func DecodeForumTag(d *Decoder, v *discord.ForumTag) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x591, ok := d.String(); ok {
-				v.EmojiName = x591
+			if x557, ok := d.String(); ok {
+				v.EmojiName = x557
 			}
 		case "id":
 			if seen[0]&(1<<2) != 0 {
@@ -5515,8 +5424,8 @@ func DecodeForumTag(d *Decoder, v *discord.ForumTag) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x592, ok := d.Bool(); ok {
-				v.Moderated = x592
+			if x558, ok := d.Bool(); ok {
+				v.Moderated = x558
 			}
 		case "name":
 			if seen[0]&(1<<4) != 0 {
@@ -5524,8 +5433,8 @@ func DecodeForumTag(d *Decoder, v *discord.ForumTag) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x593, ok := d.String(); ok {
-				v.Name = x593
+			if x559, ok := d.String(); ok {
+				v.Name = x559
 			}
 		default:
 			d.Unknown(k, namesForumTag)
@@ -5556,8 +5465,8 @@ func DecodeDefaultReaction(d *Decoder, v *discord.DefaultReaction) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x594, ok := d.String(); ok {
-				v.EmojiName = x594
+			if x560, ok := d.String(); ok {
+				v.EmojiName = x560
 			}
 		default:
 			d.Unknown(k, namesDefaultReaction)
@@ -5581,8 +5490,8 @@ func DecodeThreadMember(d *Decoder, v *discord.ThreadMember) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x595, ok := d.Int(64); ok {
-				v.Flags = int(x595)
+			if x561, ok := d.Int(64); ok {
+				v.Flags = int(x561)
 			}
 		case "id":
 			if seen[0]&(1<<1) != 0 {
@@ -5662,8 +5571,8 @@ func DecodePermissionOverwrite(d *Decoder, v *discord.PermissionOverwrite) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x596, ok := d.Int(64); ok {
-				v.Type = discord.PermissionOverwriteType(x596)
+			if x562, ok := d.Int(64); ok {
+				v.Type = discord.PermissionOverwriteType(x562)
 			}
 		default:
 			d.Unknown(k, namesPermissionOverwrite)
@@ -5694,8 +5603,8 @@ func DecodeThreadMetadata(d *Decoder, v *discord.ThreadMetadata) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x597, ok := d.Bool(); ok {
-				v.Archived = x597
+			if x563, ok := d.Bool(); ok {
+				v.Archived = x563
 			}
 		case "auto_archive_duration":
 			if seen[0]&(1<<2) != 0 {
@@ -5703,8 +5612,8 @@ func DecodeThreadMetadata(d *Decoder, v *discord.ThreadMetadata) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x598, ok := d.Int(64); ok {
-				v.AutoArchiveDuration = discord.AutoArchiveDuration(x598)
+			if x564, ok := d.Int(64); ok {
+				v.AutoArchiveDuration = discord.AutoArchiveDuration(x564)
 			}
 		case "create_timestamp":
 			if seen[0]&(1<<3) != 0 {
@@ -5719,8 +5628,8 @@ func DecodeThreadMetadata(d *Decoder, v *discord.ThreadMetadata) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x599, ok := d.Bool(); ok {
-				v.Invitable = x599
+			if x565, ok := d.Bool(); ok {
+				v.Invitable = x565
 			}
 		case "locked":
 			if seen[0]&(1<<5) != 0 {
@@ -5728,8 +5637,8 @@ func DecodeThreadMetadata(d *Decoder, v *discord.ThreadMetadata) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x600, ok := d.Bool(); ok {
-				v.Locked = x600
+			if x566, ok := d.Bool(); ok {
+				v.Locked = x566
 			}
 		default:
 			d.Unknown(k, namesThreadMetadata)
@@ -5753,8 +5662,8 @@ func DecodeComponentEmoji(d *Decoder, v *discord.ComponentEmoji) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x602, ok := d.Bool(); ok {
-				v.Animated = x602
+			if x568, ok := d.Bool(); ok {
+				v.Animated = x568
 			}
 		case "id":
 			if seen[0]&(1<<1) != 0 {
@@ -5769,8 +5678,8 @@ func DecodeComponentEmoji(d *Decoder, v *discord.ComponentEmoji) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x603, ok := d.String(); ok {
-				v.Name = x603
+			if x569, ok := d.String(); ok {
+				v.Name = x569
 			}
 		default:
 			d.Unknown(k, namesComponentEmoji)
@@ -5794,8 +5703,8 @@ func DecodeSelectOption(d *Decoder, v *discord.SelectOption) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x604, ok := d.Bool(); ok {
-				v.Default = x604
+			if x570, ok := d.Bool(); ok {
+				v.Default = x570
 			}
 		case "description":
 			if seen[0]&(1<<1) != 0 {
@@ -5803,8 +5712,8 @@ func DecodeSelectOption(d *Decoder, v *discord.SelectOption) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x605, ok := d.String(); ok {
-				v.Description = x605
+			if x571, ok := d.String(); ok {
+				v.Description = x571
 			}
 		case "emoji":
 			if seen[0]&(1<<2) != 0 {
@@ -5826,8 +5735,8 @@ func DecodeSelectOption(d *Decoder, v *discord.SelectOption) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x606, ok := d.String(); ok {
-				v.Label = x606
+			if x572, ok := d.String(); ok {
+				v.Label = x572
 			}
 		case "value":
 			if seen[0]&(1<<4) != 0 {
@@ -5835,8 +5744,8 @@ func DecodeSelectOption(d *Decoder, v *discord.SelectOption) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x607, ok := d.String(); ok {
-				v.Value = x607
+			if x573, ok := d.String(); ok {
+				v.Value = x573
 			}
 		default:
 			d.Unknown(k, namesSelectOption)
@@ -5867,8 +5776,8 @@ func DecodeSelectDefaultValue(d *Decoder, v *discord.SelectDefaultValue) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x608, ok := d.String(); ok {
-				v.Type = discord.SelectDefaultValueType(x608)
+			if x574, ok := d.String(); ok {
+				v.Type = discord.SelectDefaultValueType(x574)
 			}
 		default:
 			d.Unknown(k, namesSelectDefaultValue)
@@ -5899,8 +5808,8 @@ func DecodeUnfurledMedia(d *Decoder, v *discord.UnfurledMedia) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x609, ok := d.String(); ok {
-				v.ContentType = x609
+			if x575, ok := d.String(); ok {
+				v.ContentType = x575
 			}
 		case "height":
 			if seen[0]&(1<<2) != 0 {
@@ -5908,8 +5817,8 @@ func DecodeUnfurledMedia(d *Decoder, v *discord.UnfurledMedia) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x610, ok := d.Int(64); ok {
-				v.Height = int(x610)
+			if x576, ok := d.Int(64); ok {
+				v.Height = int(x576)
 			}
 		case "id":
 			if seen[0]&(1<<3) != 0 {
@@ -5924,8 +5833,8 @@ func DecodeUnfurledMedia(d *Decoder, v *discord.UnfurledMedia) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x611, ok := d.String(); ok {
-				v.ProxyURL = x611
+			if x577, ok := d.String(); ok {
+				v.ProxyURL = x577
 			}
 		case "url":
 			if seen[0]&(1<<5) != 0 {
@@ -5933,8 +5842,8 @@ func DecodeUnfurledMedia(d *Decoder, v *discord.UnfurledMedia) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x612, ok := d.String(); ok {
-				v.URL = x612
+			if x578, ok := d.String(); ok {
+				v.URL = x578
 			}
 		case "width":
 			if seen[0]&(1<<6) != 0 {
@@ -5942,8 +5851,8 @@ func DecodeUnfurledMedia(d *Decoder, v *discord.UnfurledMedia) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x613, ok := d.Int(64); ok {
-				v.Width = int(x613)
+			if x579, ok := d.Int(64); ok {
+				v.Width = int(x579)
 			}
 		default:
 			d.Unknown(k, namesUnfurledMedia)
@@ -5967,8 +5876,8 @@ func DecodeMediaGalleryItem(d *Decoder, v *discord.MediaGalleryItem) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x614, ok := d.String(); ok {
-				v.Description = x614
+			if x580, ok := d.String(); ok {
+				v.Description = x580
 			}
 		case "media":
 			if seen[0]&(1<<1) != 0 {
@@ -5983,8 +5892,8 @@ func DecodeMediaGalleryItem(d *Decoder, v *discord.MediaGalleryItem) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x615, ok := d.Bool(); ok {
-				v.Spoiler = x615
+			if x581, ok := d.Bool(); ok {
+				v.Spoiler = x581
 			}
 		default:
 			d.Unknown(k, namesMediaGalleryItem)
@@ -6008,8 +5917,8 @@ func DecodeRadioGroupOption(d *Decoder, v *discord.RadioGroupOption) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x616, ok := d.Bool(); ok {
-				v.Default = x616
+			if x582, ok := d.Bool(); ok {
+				v.Default = x582
 			}
 		case "description":
 			if seen[0]&(1<<1) != 0 {
@@ -6017,8 +5926,8 @@ func DecodeRadioGroupOption(d *Decoder, v *discord.RadioGroupOption) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x617, ok := d.String(); ok {
-				v.Description = x617
+			if x583, ok := d.String(); ok {
+				v.Description = x583
 			}
 		case "label":
 			if seen[0]&(1<<2) != 0 {
@@ -6026,8 +5935,8 @@ func DecodeRadioGroupOption(d *Decoder, v *discord.RadioGroupOption) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x618, ok := d.String(); ok {
-				v.Label = x618
+			if x584, ok := d.String(); ok {
+				v.Label = x584
 			}
 		case "value":
 			if seen[0]&(1<<3) != 0 {
@@ -6035,8 +5944,8 @@ func DecodeRadioGroupOption(d *Decoder, v *discord.RadioGroupOption) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x619, ok := d.String(); ok {
-				v.Value = x619
+			if x585, ok := d.String(); ok {
+				v.Value = x585
 			}
 		default:
 			d.Unknown(k, namesRadioGroupOption)
@@ -6060,8 +5969,8 @@ func DecodeCheckboxGroupOption(d *Decoder, v *discord.CheckboxGroupOption) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x620, ok := d.Bool(); ok {
-				v.Default = x620
+			if x586, ok := d.Bool(); ok {
+				v.Default = x586
 			}
 		case "description":
 			if seen[0]&(1<<1) != 0 {
@@ -6069,8 +5978,8 @@ func DecodeCheckboxGroupOption(d *Decoder, v *discord.CheckboxGroupOption) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x621, ok := d.String(); ok {
-				v.Description = x621
+			if x587, ok := d.String(); ok {
+				v.Description = x587
 			}
 		case "label":
 			if seen[0]&(1<<2) != 0 {
@@ -6078,8 +5987,8 @@ func DecodeCheckboxGroupOption(d *Decoder, v *discord.CheckboxGroupOption) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x622, ok := d.String(); ok {
-				v.Label = x622
+			if x588, ok := d.String(); ok {
+				v.Label = x588
 			}
 		case "value":
 			if seen[0]&(1<<3) != 0 {
@@ -6087,8 +5996,8 @@ func DecodeCheckboxGroupOption(d *Decoder, v *discord.CheckboxGroupOption) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x623, ok := d.String(); ok {
-				v.Value = x623
+			if x589, ok := d.String(); ok {
+				v.Value = x589
 			}
 		default:
 			d.Unknown(k, namesCheckboxGroupOption)
@@ -6119,8 +6028,8 @@ func DecodeApplicationCommandPermission(d *Decoder, v *discord.ApplicationComman
 				return
 			}
 			seen[0] |= 1 << 1
-			if x624, ok := d.Bool(); ok {
-				v.Permission = x624
+			if x590, ok := d.Bool(); ok {
+				v.Permission = x590
 			}
 		case "type":
 			if seen[0]&(1<<2) != 0 {
@@ -6128,8 +6037,8 @@ func DecodeApplicationCommandPermission(d *Decoder, v *discord.ApplicationComman
 				return
 			}
 			seen[0] |= 1 << 2
-			if x625, ok := d.Int(64); ok {
-				v.Type = discord.ApplicationCommandPermissionType(x625)
+			if x591, ok := d.Int(64); ok {
+				v.Type = discord.ApplicationCommandPermissionType(x591)
 			}
 		default:
 			d.Unknown(k, namesApplicationCommandPermission)
@@ -6160,8 +6069,8 @@ func DecodeAutoModerationActionMetadata(d *Decoder, v *discord.AutoModerationAct
 				return
 			}
 			seen[0] |= 1 << 1
-			if x626, ok := d.String(); ok {
-				v.CustomMessage = x626
+			if x592, ok := d.String(); ok {
+				v.CustomMessage = x592
 			}
 		case "duration_seconds":
 			if seen[0]&(1<<2) != 0 {
@@ -6169,8 +6078,8 @@ func DecodeAutoModerationActionMetadata(d *Decoder, v *discord.AutoModerationAct
 				return
 			}
 			seen[0] |= 1 << 2
-			if x627, ok := d.Int(64); ok {
-				v.DurationSeconds = int(x627)
+			if x593, ok := d.Int(64); ok {
+				v.DurationSeconds = int(x593)
 			}
 		default:
 			d.Unknown(k, namesAutoModerationActionMetadata)
@@ -6195,15 +6104,15 @@ func DecodeAutoModerationTriggerMetadata(d *Decoder, v *discord.AutoModerationTr
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x628 := scratch19.Get()
+				x594 := scratch18.Get()
 				for d.More() {
-					*x628 = append(*x628, *new(string))
-					x629 := &(*x628)[len(*x628)-1]
-					if x630, ok := d.String(); ok {
-						(*x629) = x630
+					*x594 = append(*x594, *new(string))
+					x595 := &(*x594)[len(*x594)-1]
+					if x596, ok := d.String(); ok {
+						(*x595) = x596
 					}
 				}
-				v.AllowList = scratch19.Slice(x628)
+				v.AllowList = scratch18.Slice(x594)
 			} else if !d.Failed() {
 				v.AllowList = nil
 			}
@@ -6214,15 +6123,15 @@ func DecodeAutoModerationTriggerMetadata(d *Decoder, v *discord.AutoModerationTr
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x631 := scratch19.Get()
+				x597 := scratch18.Get()
 				for d.More() {
-					*x631 = append(*x631, *new(string))
-					x632 := &(*x631)[len(*x631)-1]
-					if x633, ok := d.String(); ok {
-						(*x632) = x633
+					*x597 = append(*x597, *new(string))
+					x598 := &(*x597)[len(*x597)-1]
+					if x599, ok := d.String(); ok {
+						(*x598) = x599
 					}
 				}
-				v.KeywordFilter = scratch19.Slice(x631)
+				v.KeywordFilter = scratch18.Slice(x597)
 			} else if !d.Failed() {
 				v.KeywordFilter = nil
 			}
@@ -6232,8 +6141,8 @@ func DecodeAutoModerationTriggerMetadata(d *Decoder, v *discord.AutoModerationTr
 				return
 			}
 			seen[0] |= 1 << 2
-			if x634, ok := d.Bool(); ok {
-				v.MentionRaidProtectionEnabled = x634
+			if x600, ok := d.Bool(); ok {
+				v.MentionRaidProtectionEnabled = x600
 			}
 		case "mention_total_limit":
 			if seen[0]&(1<<3) != 0 {
@@ -6241,8 +6150,8 @@ func DecodeAutoModerationTriggerMetadata(d *Decoder, v *discord.AutoModerationTr
 				return
 			}
 			seen[0] |= 1 << 3
-			if x635, ok := d.Int(64); ok {
-				v.MentionTotalLimit = int(x635)
+			if x601, ok := d.Int(64); ok {
+				v.MentionTotalLimit = int(x601)
 			}
 		case "presets":
 			if seen[0]&(1<<4) != 0 {
@@ -6251,15 +6160,15 @@ func DecodeAutoModerationTriggerMetadata(d *Decoder, v *discord.AutoModerationTr
 			}
 			seen[0] |= 1 << 4
 			if d.Array() {
-				x636 := scratch27.Get()
+				x602 := scratch26.Get()
 				for d.More() {
-					*x636 = append(*x636, *new(discord.AutoModerationKeywordPreset))
-					x637 := &(*x636)[len(*x636)-1]
-					if x638, ok := d.Int(64); ok {
-						(*x637) = discord.AutoModerationKeywordPreset(x638)
+					*x602 = append(*x602, *new(discord.AutoModerationKeywordPreset))
+					x603 := &(*x602)[len(*x602)-1]
+					if x604, ok := d.Int(64); ok {
+						(*x603) = discord.AutoModerationKeywordPreset(x604)
 					}
 				}
-				v.Presets = scratch27.Slice(x636)
+				v.Presets = scratch26.Slice(x602)
 			} else if !d.Failed() {
 				v.Presets = nil
 			}
@@ -6270,15 +6179,15 @@ func DecodeAutoModerationTriggerMetadata(d *Decoder, v *discord.AutoModerationTr
 			}
 			seen[0] |= 1 << 5
 			if d.Array() {
-				x639 := scratch19.Get()
+				x605 := scratch18.Get()
 				for d.More() {
-					*x639 = append(*x639, *new(string))
-					x640 := &(*x639)[len(*x639)-1]
-					if x641, ok := d.String(); ok {
-						(*x640) = x641
+					*x605 = append(*x605, *new(string))
+					x606 := &(*x605)[len(*x605)-1]
+					if x607, ok := d.String(); ok {
+						(*x606) = x607
 					}
 				}
-				v.RegexPatterns = scratch19.Slice(x639)
+				v.RegexPatterns = scratch18.Slice(x605)
 			} else if !d.Failed() {
 				v.RegexPatterns = nil
 			}
@@ -6304,8 +6213,8 @@ func DecodePrimaryGuild(d *Decoder, v *discord.PrimaryGuild) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x642, ok := d.String(); ok {
-				v.Badge = x642
+			if x608, ok := d.String(); ok {
+				v.Badge = x608
 			}
 		case "identity_enabled":
 			if seen[0]&(1<<1) != 0 {
@@ -6313,8 +6222,8 @@ func DecodePrimaryGuild(d *Decoder, v *discord.PrimaryGuild) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x643, ok := d.Bool(); ok {
-				v.IdentityEnabled = x643
+			if x609, ok := d.Bool(); ok {
+				v.IdentityEnabled = x609
 			}
 		case "identity_guild_id":
 			if seen[0]&(1<<2) != 0 {
@@ -6329,8 +6238,8 @@ func DecodePrimaryGuild(d *Decoder, v *discord.PrimaryGuild) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x644, ok := d.String(); ok {
-				v.Tag = x644
+			if x610, ok := d.String(); ok {
+				v.Tag = x610
 			}
 		default:
 			d.Unknown(k, namesPrimaryGuild)
@@ -6354,8 +6263,8 @@ func DecodeEntityMetadata(d *Decoder, v *discord.EntityMetadata) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x645, ok := d.String(); ok {
-				v.Location = x645
+			if x611, ok := d.String(); ok {
+				v.Location = x611
 			}
 		default:
 			d.Unknown(k, namesEntityMetadata)
@@ -6393,8 +6302,8 @@ func DecodeScheduledEventException(d *Decoder, v *discord.ScheduledEventExceptio
 				return
 			}
 			seen[0] |= 1 << 2
-			if x646, ok := d.Bool(); ok {
-				v.IsCanceled = x646
+			if x612, ok := d.Bool(); ok {
+				v.IsCanceled = x612
 			}
 		case "scheduled_end_time":
 			if seen[0]&(1<<3) != 0 {
@@ -6433,15 +6342,15 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x647 := scratch28.Get()
+				x613 := scratch27.Get()
 				for d.More() {
-					*x647 = append(*x647, *new(discord.RecurrenceMonth))
-					x648 := &(*x647)[len(*x647)-1]
-					if x649, ok := d.Int(64); ok {
-						(*x648) = discord.RecurrenceMonth(x649)
+					*x613 = append(*x613, *new(discord.RecurrenceMonth))
+					x614 := &(*x613)[len(*x613)-1]
+					if x615, ok := d.Int(64); ok {
+						(*x614) = discord.RecurrenceMonth(x615)
 					}
 				}
-				v.ByMonth = scratch28.Slice(x647)
+				v.ByMonth = scratch27.Slice(x613)
 			} else if !d.Failed() {
 				v.ByMonth = nil
 			}
@@ -6452,15 +6361,15 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x650 := scratch29.Get()
+				x616 := scratch28.Get()
 				for d.More() {
-					*x650 = append(*x650, *new(int))
-					x651 := &(*x650)[len(*x650)-1]
-					if x652, ok := d.Int(64); ok {
-						(*x651) = int(x652)
+					*x616 = append(*x616, *new(int))
+					x617 := &(*x616)[len(*x616)-1]
+					if x618, ok := d.Int(64); ok {
+						(*x617) = int(x618)
 					}
 				}
-				v.ByMonthDay = scratch29.Slice(x650)
+				v.ByMonthDay = scratch28.Slice(x616)
 			} else if !d.Failed() {
 				v.ByMonthDay = nil
 			}
@@ -6471,13 +6380,13 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x653 := scratch30.Get()
+				x619 := scratch29.Get()
 				for d.More() {
-					*x653 = append(*x653, *new(discord.NWeekday))
-					x654 := &(*x653)[len(*x653)-1]
-					DecodeNWeekday(d, &(*x654))
+					*x619 = append(*x619, *new(discord.NWeekday))
+					x620 := &(*x619)[len(*x619)-1]
+					DecodeNWeekday(d, &(*x620))
 				}
-				v.ByNWeekday = scratch30.Slice(x653)
+				v.ByNWeekday = scratch29.Slice(x619)
 			} else if !d.Failed() {
 				v.ByNWeekday = nil
 			}
@@ -6488,15 +6397,15 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 			}
 			seen[0] |= 1 << 3
 			if d.Array() {
-				x655 := scratch31.Get()
+				x621 := scratch30.Get()
 				for d.More() {
-					*x655 = append(*x655, *new(discord.RecurrenceWeekday))
-					x656 := &(*x655)[len(*x655)-1]
-					if x657, ok := d.Int(64); ok {
-						(*x656) = discord.RecurrenceWeekday(x657)
+					*x621 = append(*x621, *new(discord.RecurrenceWeekday))
+					x622 := &(*x621)[len(*x621)-1]
+					if x623, ok := d.Int(64); ok {
+						(*x622) = discord.RecurrenceWeekday(x623)
 					}
 				}
-				v.ByWeekday = scratch31.Slice(x655)
+				v.ByWeekday = scratch30.Slice(x621)
 			} else if !d.Failed() {
 				v.ByWeekday = nil
 			}
@@ -6507,15 +6416,15 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 			}
 			seen[0] |= 1 << 4
 			if d.Array() {
-				x658 := scratch29.Get()
+				x624 := scratch28.Get()
 				for d.More() {
-					*x658 = append(*x658, *new(int))
-					x659 := &(*x658)[len(*x658)-1]
-					if x660, ok := d.Int(64); ok {
-						(*x659) = int(x660)
+					*x624 = append(*x624, *new(int))
+					x625 := &(*x624)[len(*x624)-1]
+					if x626, ok := d.Int(64); ok {
+						(*x625) = int(x626)
 					}
 				}
-				v.ByYearDay = scratch29.Slice(x658)
+				v.ByYearDay = scratch28.Slice(x624)
 			} else if !d.Failed() {
 				v.ByYearDay = nil
 			}
@@ -6525,8 +6434,8 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x661, ok := d.Int(64); ok {
-				v.Count = int(x661)
+			if x627, ok := d.Int(64); ok {
+				v.Count = int(x627)
 			}
 		case "end":
 			if seen[0]&(1<<6) != 0 {
@@ -6541,8 +6450,8 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x662, ok := d.Int(64); ok {
-				v.Frequency = discord.RecurrenceFrequency(x662)
+			if x628, ok := d.Int(64); ok {
+				v.Frequency = discord.RecurrenceFrequency(x628)
 			}
 		case "interval":
 			if seen[0]&(1<<8) != 0 {
@@ -6550,8 +6459,8 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x663, ok := d.Int(64); ok {
-				v.Interval = int(x663)
+			if x629, ok := d.Int(64); ok {
+				v.Interval = int(x629)
 			}
 		case "start":
 			if seen[0]&(1<<9) != 0 {
@@ -6610,8 +6519,8 @@ func DecodeScheduledEventUser(d *Decoder, v *discord.ScheduledEventUser) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x664, ok := d.Int(64); ok {
-				v.Response = discord.ScheduledEventUserResponse(x664)
+			if x630, ok := d.Int(64); ok {
+				v.Response = discord.ScheduledEventUserResponse(x630)
 			}
 		case "user":
 			if seen[0]&(1<<4) != 0 {
@@ -6678,15 +6587,15 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x665 := scratch19.Get()
+				x631 := scratch18.Get()
 				for d.More() {
-					*x665 = append(*x665, *new(string))
-					x666 := &(*x665)[len(*x665)-1]
-					if x667, ok := d.String(); ok {
-						(*x666) = x667
+					*x631 = append(*x631, *new(string))
+					x632 := &(*x631)[len(*x631)-1]
+					if x633, ok := d.String(); ok {
+						(*x632) = x633
 					}
 				}
-				v.Buttons = scratch19.Slice(x665)
+				v.Buttons = scratch18.Slice(x631)
 			} else if !d.Failed() {
 				v.Buttons = nil
 			}
@@ -6696,8 +6605,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x668, ok := d.Int(64); ok {
-				v.CreatedAt = int64(x668)
+			if x634, ok := d.Int(64); ok {
+				v.CreatedAt = int64(x634)
 			}
 		case "details":
 			if seen[0]&(1<<4) != 0 {
@@ -6705,8 +6614,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x669, ok := d.String(); ok {
-				v.Details = x669
+			if x635, ok := d.String(); ok {
+				v.Details = x635
 			}
 		case "details_url":
 			if seen[0]&(1<<5) != 0 {
@@ -6714,8 +6623,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x670, ok := d.String(); ok {
-				v.DetailsURL = x670
+			if x636, ok := d.String(); ok {
+				v.DetailsURL = x636
 			}
 		case "emoji":
 			if seen[0]&(1<<6) != 0 {
@@ -6737,8 +6646,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x671, ok := d.Uint(64); ok {
-				v.Flags = discord.ActivityFlags(x671)
+			if x637, ok := d.Uint(64); ok {
+				v.Flags = discord.ActivityFlags(x637)
 			}
 		case "instance":
 			if seen[0]&(1<<8) != 0 {
@@ -6746,8 +6655,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x672, ok := d.Bool(); ok {
-				v.Instance = x672
+			if x638, ok := d.Bool(); ok {
+				v.Instance = x638
 			}
 		case "name":
 			if seen[0]&(1<<9) != 0 {
@@ -6755,8 +6664,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x673, ok := d.String(); ok {
-				v.Name = x673
+			if x639, ok := d.String(); ok {
+				v.Name = x639
 			}
 		case "party":
 			if seen[0]&(1<<10) != 0 {
@@ -6792,8 +6701,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x674, ok := d.String(); ok {
-				v.State = x674
+			if x640, ok := d.String(); ok {
+				v.State = x640
 			}
 		case "state_url":
 			if seen[0]&(1<<13) != 0 {
@@ -6801,8 +6710,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 13
-			if x675, ok := d.String(); ok {
-				v.StateURL = x675
+			if x641, ok := d.String(); ok {
+				v.StateURL = x641
 			}
 		case "status_display_type":
 			if seen[0]&(1<<14) != 0 {
@@ -6810,8 +6719,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 14
-			if x676, ok := d.Int(64); ok {
-				v.StatusDisplayType = discord.StatusDisplayType(x676)
+			if x642, ok := d.Int(64); ok {
+				v.StatusDisplayType = discord.StatusDisplayType(x642)
 			}
 		case "timestamps":
 			if seen[0]&(1<<15) != 0 {
@@ -6833,8 +6742,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 16
-			if x677, ok := d.Int(64); ok {
-				v.Type = discord.ActivityType(x677)
+			if x643, ok := d.Int(64); ok {
+				v.Type = discord.ActivityType(x643)
 			}
 		case "url":
 			if seen[0]&(1<<17) != 0 {
@@ -6842,8 +6751,8 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				return
 			}
 			seen[0] |= 1 << 17
-			if x678, ok := d.String(); ok {
-				v.URL = x678
+			if x644, ok := d.String(); ok {
+				v.URL = x644
 			}
 		default:
 			d.Unknown(k, namesActivity)
@@ -6867,8 +6776,8 @@ func DecodeClientStatus(d *Decoder, v *discord.ClientStatus) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x679, ok := d.String(); ok {
-				v.Desktop = discord.Status(x679)
+			if x645, ok := d.String(); ok {
+				v.Desktop = discord.Status(x645)
 			}
 		case "mobile":
 			if seen[0]&(1<<1) != 0 {
@@ -6876,8 +6785,8 @@ func DecodeClientStatus(d *Decoder, v *discord.ClientStatus) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x680, ok := d.String(); ok {
-				v.Mobile = discord.Status(x680)
+			if x646, ok := d.String(); ok {
+				v.Mobile = discord.Status(x646)
 			}
 		case "web":
 			if seen[0]&(1<<2) != 0 {
@@ -6885,8 +6794,8 @@ func DecodeClientStatus(d *Decoder, v *discord.ClientStatus) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x681, ok := d.String(); ok {
-				v.Web = discord.Status(x681)
+			if x647, ok := d.String(); ok {
+				v.Web = discord.Status(x647)
 			}
 		default:
 			d.Unknown(k, namesClientStatus)
@@ -7005,8 +6914,8 @@ func DecodeNameplate(d *Decoder, v *discord.Nameplate) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x682, ok := d.String(); ok {
-				v.Asset = x682
+			if x648, ok := d.String(); ok {
+				v.Asset = x648
 			}
 		case "label":
 			if seen[0]&(1<<1) != 0 {
@@ -7014,8 +6923,8 @@ func DecodeNameplate(d *Decoder, v *discord.Nameplate) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x683, ok := d.String(); ok {
-				v.Label = x683
+			if x649, ok := d.String(); ok {
+				v.Label = x649
 			}
 		case "palette":
 			if seen[0]&(1<<2) != 0 {
@@ -7023,8 +6932,8 @@ func DecodeNameplate(d *Decoder, v *discord.Nameplate) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x684, ok := d.String(); ok {
-				v.Palette = discord.NameplatePalette(x684)
+			if x650, ok := d.String(); ok {
+				v.Palette = discord.NameplatePalette(x650)
 			}
 		case "sku_id":
 			if seen[0]&(1<<3) != 0 {
@@ -7063,15 +6972,15 @@ func DecodeInstallParams(d *Decoder, v *discord.InstallParams) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x685 := scratch18.Get()
+				x651 := scratch17.Get()
 				for d.More() {
-					*x685 = append(*x685, *new(discord.OAuth2Scope))
-					x686 := &(*x685)[len(*x685)-1]
-					if x687, ok := d.String(); ok {
-						(*x686) = discord.OAuth2Scope(x687)
+					*x651 = append(*x651, *new(discord.OAuth2Scope))
+					x652 := &(*x651)[len(*x651)-1]
+					if x653, ok := d.String(); ok {
+						(*x652) = discord.OAuth2Scope(x653)
 					}
 				}
-				v.Scopes = scratch18.Slice(x685)
+				v.Scopes = scratch17.Slice(x651)
 			} else if !d.Failed() {
 				v.Scopes = nil
 			}
@@ -7127,8 +7036,8 @@ func DecodeTeam(d *Decoder, v *discord.Team) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x688, ok := d.String(); ok {
-				v.Icon = x688
+			if x654, ok := d.String(); ok {
+				v.Icon = x654
 			}
 		case "id":
 			if seen[0]&(1<<1) != 0 {
@@ -7144,13 +7053,13 @@ func DecodeTeam(d *Decoder, v *discord.Team) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x689 := scratch32.Get()
+				x655 := scratch31.Get()
 				for d.More() {
-					*x689 = append(*x689, *new(discord.TeamMember))
-					x690 := &(*x689)[len(*x689)-1]
-					DecodeTeamMember(d, &(*x690))
+					*x655 = append(*x655, *new(discord.TeamMember))
+					x656 := &(*x655)[len(*x655)-1]
+					DecodeTeamMember(d, &(*x656))
 				}
-				v.Members = scratch32.Slice(x689)
+				v.Members = scratch31.Slice(x655)
 			} else if !d.Failed() {
 				v.Members = nil
 			}
@@ -7160,8 +7069,8 @@ func DecodeTeam(d *Decoder, v *discord.Team) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x691, ok := d.String(); ok {
-				v.Name = x691
+			if x657, ok := d.String(); ok {
+				v.Name = x657
 			}
 		case "owner_user_id":
 			if seen[0]&(1<<4) != 0 {
@@ -7192,8 +7101,8 @@ func DecodeInteractionData(d *Decoder, v *discord.InteractionData) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x692, ok := d.Int(64); ok {
-				v.ComponentType = discord.ComponentType(x692)
+			if x658, ok := d.Int(64); ok {
+				v.ComponentType = discord.ComponentType(x658)
 			}
 		case "components":
 			if seen[0]&(1<<1) != 0 {
@@ -7208,8 +7117,8 @@ func DecodeInteractionData(d *Decoder, v *discord.InteractionData) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x693, ok := d.String(); ok {
-				v.CustomID = x693
+			if x659, ok := d.String(); ok {
+				v.CustomID = x659
 			}
 		case "guild_id":
 			if seen[0]&(1<<3) != 0 {
@@ -7231,8 +7140,8 @@ func DecodeInteractionData(d *Decoder, v *discord.InteractionData) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x694, ok := d.String(); ok {
-				v.Name = x694
+			if x660, ok := d.String(); ok {
+				v.Name = x660
 			}
 		case "options":
 			if seen[0]&(1<<6) != 0 {
@@ -7241,13 +7150,13 @@ func DecodeInteractionData(d *Decoder, v *discord.InteractionData) {
 			}
 			seen[0] |= 1 << 6
 			if d.Array() {
-				x695 := scratch33.Get()
+				x661 := scratch32.Get()
 				for d.More() {
-					*x695 = append(*x695, *new(discord.ApplicationCommandDataOption))
-					x696 := &(*x695)[len(*x695)-1]
-					DecodeApplicationCommandDataOption(d, &(*x696))
+					*x661 = append(*x661, *new(discord.ApplicationCommandDataOption))
+					x662 := &(*x661)[len(*x661)-1]
+					DecodeApplicationCommandDataOption(d, &(*x662))
 				}
-				v.Options = scratch33.Slice(x695)
+				v.Options = scratch32.Slice(x661)
 			} else if !d.Failed() {
 				v.Options = nil
 			}
@@ -7278,8 +7187,8 @@ func DecodeInteractionData(d *Decoder, v *discord.InteractionData) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x697, ok := d.Int(64); ok {
-				v.CommandType = discord.ApplicationCommandType(x697)
+			if x663, ok := d.Int(64); ok {
+				v.CommandType = discord.ApplicationCommandType(x663)
 			}
 		case "values":
 			if seen[0]&(1<<10) != 0 {
@@ -7288,15 +7197,15 @@ func DecodeInteractionData(d *Decoder, v *discord.InteractionData) {
 			}
 			seen[0] |= 1 << 10
 			if d.Array() {
-				x698 := scratch19.Get()
+				x664 := scratch18.Get()
 				for d.More() {
-					*x698 = append(*x698, *new(string))
-					x699 := &(*x698)[len(*x698)-1]
-					if x700, ok := d.String(); ok {
-						(*x699) = x700
+					*x664 = append(*x664, *new(string))
+					x665 := &(*x664)[len(*x664)-1]
+					if x666, ok := d.String(); ok {
+						(*x665) = x666
 					}
 				}
-				v.Values = scratch19.Slice(x698)
+				v.Values = scratch18.Slice(x664)
 			} else if !d.Failed() {
 				v.Values = nil
 			}
@@ -7322,8 +7231,8 @@ func DecodeMessageActivity(d *Decoder, v *discord.MessageActivity) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x701, ok := d.String(); ok {
-				v.PartyID = x701
+			if x667, ok := d.String(); ok {
+				v.PartyID = x667
 			}
 		case "type":
 			if seen[0]&(1<<1) != 0 {
@@ -7331,8 +7240,8 @@ func DecodeMessageActivity(d *Decoder, v *discord.MessageActivity) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x702, ok := d.Int(64); ok {
-				v.Type = discord.MessageActivityType(x702)
+			if x668, ok := d.Int(64); ok {
+				v.Type = discord.MessageActivityType(x668)
 			}
 		default:
 			d.Unknown(k, namesMessageActivity)
@@ -7378,13 +7287,13 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x703 := scratch11.Get()
+				x669 := scratch10.Get()
 				for d.More() {
-					*x703 = append(*x703, *new(discord.User))
-					x704 := &(*x703)[len(*x703)-1]
-					DecodeUser(d, &(*x704))
+					*x669 = append(*x669, *new(discord.User))
+					x670 := &(*x669)[len(*x669)-1]
+					DecodeUser(d, &(*x670))
 				}
-				v.ClipParticipants = scratch11.Slice(x703)
+				v.ClipParticipants = scratch10.Slice(x669)
 			} else if !d.Failed() {
 				v.ClipParticipants = nil
 			}
@@ -7394,8 +7303,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x705, ok := d.String(); ok {
-				v.ContentType = x705
+			if x671, ok := d.String(); ok {
+				v.ContentType = x671
 			}
 		case "description":
 			if seen[0]&(1<<4) != 0 {
@@ -7403,8 +7312,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x706, ok := d.String(); ok {
-				v.Description = x706
+			if x672, ok := d.String(); ok {
+				v.Description = x672
 			}
 		case "duration_secs":
 			if seen[0]&(1<<5) != 0 {
@@ -7412,8 +7321,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x707, ok := d.Float(64); ok {
-				v.DurationSecs = float64(x707)
+			if x673, ok := d.Float(64); ok {
+				v.DurationSecs = float64(x673)
 			}
 		case "ephemeral":
 			if seen[0]&(1<<6) != 0 {
@@ -7421,8 +7330,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x708, ok := d.Bool(); ok {
-				v.Ephemeral = x708
+			if x674, ok := d.Bool(); ok {
+				v.Ephemeral = x674
 			}
 		case "filename":
 			if seen[0]&(1<<7) != 0 {
@@ -7430,8 +7339,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x709, ok := d.String(); ok {
-				v.Filename = x709
+			if x675, ok := d.String(); ok {
+				v.Filename = x675
 			}
 		case "flags":
 			if seen[0]&(1<<8) != 0 {
@@ -7439,8 +7348,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x710, ok := d.Uint(64); ok {
-				v.Flags = discord.AttachmentFlags(x710)
+			if x676, ok := d.Uint(64); ok {
+				v.Flags = discord.AttachmentFlags(x676)
 			}
 		case "height":
 			if seen[0]&(1<<9) != 0 {
@@ -7448,8 +7357,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x711, ok := d.Int(64); ok {
-				v.Height = int(x711)
+			if x677, ok := d.Int(64); ok {
+				v.Height = int(x677)
 			}
 		case "id":
 			if seen[0]&(1<<10) != 0 {
@@ -7464,8 +7373,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 11
-			if x712, ok := d.String(); ok {
-				v.Placeholder = x712
+			if x678, ok := d.String(); ok {
+				v.Placeholder = x678
 			}
 		case "placeholder_version":
 			if seen[0]&(1<<12) != 0 {
@@ -7473,8 +7382,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x713, ok := d.Int(64); ok {
-				v.PlaceholderVersion = int(x713)
+			if x679, ok := d.Int(64); ok {
+				v.PlaceholderVersion = int(x679)
 			}
 		case "proxy_url":
 			if seen[0]&(1<<13) != 0 {
@@ -7482,8 +7391,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 13
-			if x714, ok := d.String(); ok {
-				v.ProxyURL = x714
+			if x680, ok := d.String(); ok {
+				v.ProxyURL = x680
 			}
 		case "size":
 			if seen[0]&(1<<14) != 0 {
@@ -7491,8 +7400,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 14
-			if x715, ok := d.Int(64); ok {
-				v.Size = int(x715)
+			if x681, ok := d.Int(64); ok {
+				v.Size = int(x681)
 			}
 		case "title":
 			if seen[0]&(1<<15) != 0 {
@@ -7500,8 +7409,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 15
-			if x716, ok := d.String(); ok {
-				v.Title = x716
+			if x682, ok := d.String(); ok {
+				v.Title = x682
 			}
 		case "url":
 			if seen[0]&(1<<16) != 0 {
@@ -7509,8 +7418,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 16
-			if x717, ok := d.String(); ok {
-				v.URL = x717
+			if x683, ok := d.String(); ok {
+				v.URL = x683
 			}
 		case "waveform":
 			if seen[0]&(1<<17) != 0 {
@@ -7518,8 +7427,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 17
-			if x718, ok := d.String(); ok {
-				v.Waveform = x718
+			if x684, ok := d.String(); ok {
+				v.Waveform = x684
 			}
 		case "width":
 			if seen[0]&(1<<18) != 0 {
@@ -7527,8 +7436,8 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				return
 			}
 			seen[0] |= 1 << 18
-			if x719, ok := d.Int(64); ok {
-				v.Width = int(x719)
+			if x685, ok := d.Int(64); ok {
+				v.Width = int(x685)
 			}
 		default:
 			d.Unknown(k, namesAttachment)
@@ -7559,17 +7468,7 @@ func DecodeMessageCall(d *Decoder, v *discord.MessageCall) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if d.Array() {
-				x720 := scratch8.Get()
-				for d.More() {
-					*x720 = append(*x720, *new(discord.Snowflake))
-					x721 := &(*x720)[len(*x720)-1]
-					DecodeSnowflake(d, &(*x721))
-				}
-				v.Participants = scratch8.Slice(x720)
-			} else if !d.Failed() {
-				v.Participants = nil
-			}
+			DecodeSnowflakes(d, &v.Participants)
 		default:
 			d.Unknown(k, namesMessageCall)
 		}
@@ -7620,8 +7519,8 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x722, ok := d.String(); ok {
-				v.Description = x722
+			if x686, ok := d.String(); ok {
+				v.Description = x686
 			}
 		case "fields":
 			if seen[0]&(1<<4) != 0 {
@@ -7630,13 +7529,13 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 			}
 			seen[0] |= 1 << 4
 			if d.Array() {
-				x723 := scratch34.Get()
+				x687 := scratch33.Get()
 				for d.More() {
-					*x723 = append(*x723, *new(discord.EmbedField))
-					x724 := &(*x723)[len(*x723)-1]
-					DecodeEmbedField(d, &(*x724))
+					*x687 = append(*x687, *new(discord.EmbedField))
+					x688 := &(*x687)[len(*x687)-1]
+					DecodeEmbedField(d, &(*x688))
 				}
-				v.Fields = scratch34.Slice(x723)
+				v.Fields = scratch33.Slice(x687)
 			} else if !d.Failed() {
 				v.Fields = nil
 			}
@@ -7646,8 +7545,8 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x725, ok := d.Int(64); ok {
-				v.Flags = int(x725)
+			if x689, ok := d.Int(64); ok {
+				v.Flags = int(x689)
 			}
 		case "footer":
 			if seen[0]&(1<<6) != 0 {
@@ -7718,8 +7617,8 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 				return
 			}
 			seen[0] |= 1 << 11
-			if x726, ok := d.String(); ok {
-				v.Title = x726
+			if x690, ok := d.String(); ok {
+				v.Title = x690
 			}
 		case "type":
 			if seen[0]&(1<<12) != 0 {
@@ -7727,8 +7626,8 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 				return
 			}
 			seen[0] |= 1 << 12
-			if x727, ok := d.String(); ok {
-				v.Type = discord.EmbedType(x727)
+			if x691, ok := d.String(); ok {
+				v.Type = discord.EmbedType(x691)
 			}
 		case "url":
 			if seen[0]&(1<<13) != 0 {
@@ -7736,8 +7635,8 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 				return
 			}
 			seen[0] |= 1 << 13
-			if x728, ok := d.String(); ok {
-				v.URL = x728
+			if x692, ok := d.String(); ok {
+				v.URL = x692
 			}
 		case "video":
 			if seen[0]&(1<<14) != 0 {
@@ -7796,8 +7695,8 @@ func DecodeMessageInteraction(d *Decoder, v *discord.MessageInteraction) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x729, ok := d.String(); ok {
-				v.Name = x729
+			if x693, ok := d.String(); ok {
+				v.Name = x693
 			}
 		case "name_localized":
 			if seen[0]&(1<<3) != 0 {
@@ -7805,8 +7704,8 @@ func DecodeMessageInteraction(d *Decoder, v *discord.MessageInteraction) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x730, ok := d.String(); ok {
-				v.NameLocalized = x730
+			if x694, ok := d.String(); ok {
+				v.NameLocalized = x694
 			}
 		case "type":
 			if seen[0]&(1<<4) != 0 {
@@ -7814,8 +7713,8 @@ func DecodeMessageInteraction(d *Decoder, v *discord.MessageInteraction) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x731, ok := d.Int(64); ok {
-				v.Type = discord.InteractionType(x731)
+			if x695, ok := d.Int(64); ok {
+				v.Type = discord.InteractionType(x695)
 			}
 		case "user":
 			if seen[0]&(1<<5) != 0 {
@@ -7857,14 +7756,14 @@ func DecodeInteractionMetadata(d *Decoder, v *discord.InteractionMetadata) {
 				if v.AuthorizingIntegrationOwners == nil {
 					v.AuthorizingIntegrationOwners = make(map[discord.ApplicationIntegrationType]discord.Snowflake)
 				}
-				for x732, ok := d.Key(); ok; x732, ok = d.Key() {
-					x734 := discord.ApplicationIntegrationType(IntKey(d, x732, 64))
-					var x733 discord.Snowflake
-					DecodeSnowflake(d, &x733)
+				for x696, ok := d.Key(); ok; x696, ok = d.Key() {
+					x698 := discord.ApplicationIntegrationType(IntKey(d, x696, 64))
+					var x697 discord.Snowflake
+					DecodeSnowflake(d, &x697)
 					if d.Failed() {
 						return
 					}
-					v.AuthorizingIntegrationOwners[x734] = x733
+					v.AuthorizingIntegrationOwners[x698] = x697
 				}
 			} else if !d.Failed() {
 				v.AuthorizingIntegrationOwners = nil
@@ -7931,8 +7830,8 @@ func DecodeInteractionMetadata(d *Decoder, v *discord.InteractionMetadata) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x735, ok := d.Int(64); ok {
-				v.Type = discord.InteractionType(x735)
+			if x699, ok := d.Int(64); ok {
+				v.Type = discord.InteractionType(x699)
 			}
 		case "user":
 			if seen[0]&(1<<8) != 0 {
@@ -7970,8 +7869,8 @@ func DecodeMessageLobbyMember(d *Decoder, v *discord.MessageLobbyMember) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x736, ok := d.String(); ok {
-				v.AdditionalName = x736
+			if x700, ok := d.String(); ok {
+				v.AdditionalName = x700
 			}
 		default:
 			d.Unknown(k, namesMessageLobbyMember)
@@ -8009,8 +7908,8 @@ func DecodeMentionedChannel(d *Decoder, v *discord.MentionedChannel) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x737, ok := d.String(); ok {
-				v.Name = x737
+			if x701, ok := d.String(); ok {
+				v.Name = x701
 			}
 		case "type":
 			if seen[0]&(1<<3) != 0 {
@@ -8018,8 +7917,8 @@ func DecodeMentionedChannel(d *Decoder, v *discord.MentionedChannel) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x738, ok := d.Int(64); ok {
-				v.Type = discord.ChannelType(x738)
+			if x702, ok := d.Int(64); ok {
+				v.Type = discord.ChannelType(x702)
 			}
 		default:
 			d.Unknown(k, namesMentionedChannel)
@@ -8053,12 +7952,12 @@ func DecodeMessageReference(d *Decoder, v *discord.MessageReference) {
 			if d.Null() {
 				v.FailIfNotExists = discord.Null[bool]()
 			} else {
-				var x739 bool
-				if x740, ok := d.Bool(); ok {
-					x739 = x740
+				var x703 bool
+				if x704, ok := d.Bool(); ok {
+					x703 = x704
 				}
 				if !d.Failed() {
-					v.FailIfNotExists = discord.Some(x739)
+					v.FailIfNotExists = discord.Some(x703)
 				}
 			}
 		case "guild_id":
@@ -8081,8 +7980,8 @@ func DecodeMessageReference(d *Decoder, v *discord.MessageReference) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x741, ok := d.Int(64); ok {
-				v.Type = discord.MessageReferenceType(x741)
+			if x705, ok := d.Int(64); ok {
+				v.Type = discord.MessageReferenceType(x705)
 			}
 		default:
 			d.Unknown(k, namesMessageReference)
@@ -8129,8 +8028,8 @@ func DecodePoll(d *Decoder, v *discord.Poll) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x742, ok := d.Bool(); ok {
-				v.AllowMultiselect = x742
+			if x706, ok := d.Bool(); ok {
+				v.AllowMultiselect = x706
 			}
 		case "answers":
 			if seen[0]&(1<<1) != 0 {
@@ -8139,13 +8038,13 @@ func DecodePoll(d *Decoder, v *discord.Poll) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x743 := scratch35.Get()
+				x707 := scratch34.Get()
 				for d.More() {
-					*x743 = append(*x743, *new(discord.PollAnswer))
-					x744 := &(*x743)[len(*x743)-1]
-					DecodePollAnswer(d, &(*x744))
+					*x707 = append(*x707, *new(discord.PollAnswer))
+					x708 := &(*x707)[len(*x707)-1]
+					DecodePollAnswer(d, &(*x708))
 				}
-				v.Answers = scratch35.Slice(x743)
+				v.Answers = scratch34.Slice(x707)
 			} else if !d.Failed() {
 				v.Answers = nil
 			}
@@ -8162,8 +8061,8 @@ func DecodePoll(d *Decoder, v *discord.Poll) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x745, ok := d.Int(64); ok {
-				v.LayoutType = discord.PollLayoutType(x745)
+			if x709, ok := d.Int(64); ok {
+				v.LayoutType = discord.PollLayoutType(x709)
 			}
 		case "question":
 			if seen[0]&(1<<4) != 0 {
@@ -8215,8 +8114,8 @@ func DecodePurchaseNotification(d *Decoder, v *discord.PurchaseNotification) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x746, ok := d.Int(64); ok {
-				v.Type = discord.PurchaseType(x746)
+			if x710, ok := d.Int(64); ok {
+				v.Type = discord.PurchaseType(x710)
 			}
 		default:
 			d.Unknown(k, namesPurchaseNotification)
@@ -8241,15 +8140,15 @@ func DecodeReaction(d *Decoder, v *discord.Reaction) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x747 := scratch19.Get()
+				x711 := scratch18.Get()
 				for d.More() {
-					*x747 = append(*x747, *new(string))
-					x748 := &(*x747)[len(*x747)-1]
-					if x749, ok := d.String(); ok {
-						(*x748) = x749
+					*x711 = append(*x711, *new(string))
+					x712 := &(*x711)[len(*x711)-1]
+					if x713, ok := d.String(); ok {
+						(*x712) = x713
 					}
 				}
-				v.BurstColors = scratch19.Slice(x747)
+				v.BurstColors = scratch18.Slice(x711)
 			} else if !d.Failed() {
 				v.BurstColors = nil
 			}
@@ -8259,8 +8158,8 @@ func DecodeReaction(d *Decoder, v *discord.Reaction) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x750, ok := d.Int(64); ok {
-				v.Count = int(x750)
+			if x714, ok := d.Int(64); ok {
+				v.Count = int(x714)
 			}
 		case "count_details":
 			if seen[0]&(1<<2) != 0 {
@@ -8282,8 +8181,8 @@ func DecodeReaction(d *Decoder, v *discord.Reaction) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x751, ok := d.Bool(); ok {
-				v.Me = x751
+			if x715, ok := d.Bool(); ok {
+				v.Me = x715
 			}
 		case "me_burst":
 			if seen[0]&(1<<5) != 0 {
@@ -8291,8 +8190,8 @@ func DecodeReaction(d *Decoder, v *discord.Reaction) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x752, ok := d.Bool(); ok {
-				v.MeBurst = x752
+			if x716, ok := d.Bool(); ok {
+				v.MeBurst = x716
 			}
 		default:
 			d.Unknown(k, namesReaction)
@@ -8320,15 +8219,15 @@ func DecodeResolvedData(d *Decoder, v *discord.ResolvedData) {
 				if v.Attachments == nil {
 					v.Attachments = make(map[discord.Snowflake]discord.Attachment)
 				}
-				for x753, ok := d.Key(); ok; x753, ok = d.Key() {
-					var x755 discord.Snowflake
-					TextKey(d, x753, &x755)
-					var x754 discord.Attachment
-					DecodeAttachment(d, &x754)
+				for x717, ok := d.Key(); ok; x717, ok = d.Key() {
+					var x719 discord.Snowflake
+					TextKey(d, x717, &x719)
+					var x718 discord.Attachment
+					DecodeAttachment(d, &x718)
 					if d.Failed() {
 						return
 					}
-					v.Attachments[x755] = x754
+					v.Attachments[x719] = x718
 				}
 			} else if !d.Failed() {
 				v.Attachments = nil
@@ -8343,15 +8242,15 @@ func DecodeResolvedData(d *Decoder, v *discord.ResolvedData) {
 				if v.Channels == nil {
 					v.Channels = make(map[discord.Snowflake]discord.Channel)
 				}
-				for x756, ok := d.Key(); ok; x756, ok = d.Key() {
-					var x758 discord.Snowflake
-					TextKey(d, x756, &x758)
-					var x757 discord.Channel
-					DecodeChannel(d, &x757)
+				for x720, ok := d.Key(); ok; x720, ok = d.Key() {
+					var x722 discord.Snowflake
+					TextKey(d, x720, &x722)
+					var x721 discord.Channel
+					DecodeChannel(d, &x721)
 					if d.Failed() {
 						return
 					}
-					v.Channels[x758] = x757
+					v.Channels[x722] = x721
 				}
 			} else if !d.Failed() {
 				v.Channels = nil
@@ -8366,15 +8265,15 @@ func DecodeResolvedData(d *Decoder, v *discord.ResolvedData) {
 				if v.Members == nil {
 					v.Members = make(map[discord.Snowflake]discord.Member)
 				}
-				for x759, ok := d.Key(); ok; x759, ok = d.Key() {
-					var x761 discord.Snowflake
-					TextKey(d, x759, &x761)
-					var x760 discord.Member
-					DecodeMember(d, &x760)
+				for x723, ok := d.Key(); ok; x723, ok = d.Key() {
+					var x725 discord.Snowflake
+					TextKey(d, x723, &x725)
+					var x724 discord.Member
+					DecodeMember(d, &x724)
 					if d.Failed() {
 						return
 					}
-					v.Members[x761] = x760
+					v.Members[x725] = x724
 				}
 			} else if !d.Failed() {
 				v.Members = nil
@@ -8389,15 +8288,15 @@ func DecodeResolvedData(d *Decoder, v *discord.ResolvedData) {
 				if v.Messages == nil {
 					v.Messages = make(map[discord.Snowflake]discord.Message)
 				}
-				for x762, ok := d.Key(); ok; x762, ok = d.Key() {
-					var x764 discord.Snowflake
-					TextKey(d, x762, &x764)
-					var x763 discord.Message
-					DecodeMessage(d, &x763)
+				for x726, ok := d.Key(); ok; x726, ok = d.Key() {
+					var x728 discord.Snowflake
+					TextKey(d, x726, &x728)
+					var x727 discord.Message
+					DecodeMessage(d, &x727)
 					if d.Failed() {
 						return
 					}
-					v.Messages[x764] = x763
+					v.Messages[x728] = x727
 				}
 			} else if !d.Failed() {
 				v.Messages = nil
@@ -8412,15 +8311,15 @@ func DecodeResolvedData(d *Decoder, v *discord.ResolvedData) {
 				if v.Roles == nil {
 					v.Roles = make(map[discord.Snowflake]discord.Role)
 				}
-				for x765, ok := d.Key(); ok; x765, ok = d.Key() {
-					var x767 discord.Snowflake
-					TextKey(d, x765, &x767)
-					var x766 discord.Role
-					DecodeRole(d, &x766)
+				for x729, ok := d.Key(); ok; x729, ok = d.Key() {
+					var x731 discord.Snowflake
+					TextKey(d, x729, &x731)
+					var x730 discord.Role
+					DecodeRole(d, &x730)
 					if d.Failed() {
 						return
 					}
-					v.Roles[x767] = x766
+					v.Roles[x731] = x730
 				}
 			} else if !d.Failed() {
 				v.Roles = nil
@@ -8435,15 +8334,15 @@ func DecodeResolvedData(d *Decoder, v *discord.ResolvedData) {
 				if v.Users == nil {
 					v.Users = make(map[discord.Snowflake]discord.User)
 				}
-				for x768, ok := d.Key(); ok; x768, ok = d.Key() {
-					var x770 discord.Snowflake
-					TextKey(d, x768, &x770)
-					var x769 discord.User
-					DecodeUser(d, &x769)
+				for x732, ok := d.Key(); ok; x732, ok = d.Key() {
+					var x734 discord.Snowflake
+					TextKey(d, x732, &x734)
+					var x733 discord.User
+					DecodeUser(d, &x733)
 					if d.Failed() {
 						return
 					}
-					v.Users[x770] = x769
+					v.Users[x734] = x733
 				}
 			} else if !d.Failed() {
 				v.Users = nil
@@ -8470,8 +8369,8 @@ func DecodeRoleSubscriptionData(d *Decoder, v *discord.RoleSubscriptionData) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x771, ok := d.Bool(); ok {
-				v.IsRenewal = x771
+			if x735, ok := d.Bool(); ok {
+				v.IsRenewal = x735
 			}
 		case "role_subscription_listing_id":
 			if seen[0]&(1<<1) != 0 {
@@ -8486,8 +8385,8 @@ func DecodeRoleSubscriptionData(d *Decoder, v *discord.RoleSubscriptionData) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x772, ok := d.String(); ok {
-				v.TierName = x772
+			if x736, ok := d.String(); ok {
+				v.TierName = x736
 			}
 		case "total_months_subscribed":
 			if seen[0]&(1<<3) != 0 {
@@ -8495,8 +8394,8 @@ func DecodeRoleSubscriptionData(d *Decoder, v *discord.RoleSubscriptionData) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x773, ok := d.Int(64); ok {
-				v.TotalMonthsSubscribed = int(x773)
+			if x737, ok := d.Int(64); ok {
+				v.TotalMonthsSubscribed = int(x737)
 			}
 		default:
 			d.Unknown(k, namesRoleSubscriptionData)
@@ -8520,8 +8419,8 @@ func DecodeClientTheme(d *Decoder, v *discord.ClientTheme) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x774, ok := d.Int(64); ok {
-				v.BaseMix = int(x774)
+			if x738, ok := d.Int(64); ok {
+				v.BaseMix = int(x738)
 			}
 		case "base_theme":
 			if seen[0]&(1<<1) != 0 {
@@ -8529,8 +8428,8 @@ func DecodeClientTheme(d *Decoder, v *discord.ClientTheme) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x775, ok := d.Int(64); ok {
-				v.BaseTheme = discord.BaseTheme(x775)
+			if x739, ok := d.Int(64); ok {
+				v.BaseTheme = discord.BaseTheme(x739)
 			}
 		case "colors":
 			if seen[0]&(1<<2) != 0 {
@@ -8539,15 +8438,15 @@ func DecodeClientTheme(d *Decoder, v *discord.ClientTheme) {
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x776 := scratch19.Get()
+				x740 := scratch18.Get()
 				for d.More() {
-					*x776 = append(*x776, *new(string))
-					x777 := &(*x776)[len(*x776)-1]
-					if x778, ok := d.String(); ok {
-						(*x777) = x778
+					*x740 = append(*x740, *new(string))
+					x741 := &(*x740)[len(*x740)-1]
+					if x742, ok := d.String(); ok {
+						(*x741) = x742
 					}
 				}
-				v.Colors = scratch19.Slice(x776)
+				v.Colors = scratch18.Slice(x740)
 			} else if !d.Failed() {
 				v.Colors = nil
 			}
@@ -8557,8 +8456,8 @@ func DecodeClientTheme(d *Decoder, v *discord.ClientTheme) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x779, ok := d.Int(64); ok {
-				v.GradientAngle = int(x779)
+			if x743, ok := d.Int(64); ok {
+				v.GradientAngle = int(x743)
 			}
 		default:
 			d.Unknown(k, namesClientTheme)
@@ -8582,8 +8481,8 @@ func DecodeStickerItem(d *Decoder, v *discord.StickerItem) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x780, ok := d.Int(64); ok {
-				v.FormatType = discord.StickerFormatType(x780)
+			if x744, ok := d.Int(64); ok {
+				v.FormatType = discord.StickerFormatType(x744)
 			}
 		case "id":
 			if seen[0]&(1<<1) != 0 {
@@ -8598,8 +8497,8 @@ func DecodeStickerItem(d *Decoder, v *discord.StickerItem) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x781, ok := d.String(); ok {
-				v.Name = x781
+			if x745, ok := d.String(); ok {
+				v.Name = x745
 			}
 		default:
 			d.Unknown(k, namesStickerItem)
@@ -8623,8 +8522,8 @@ func DecodeNWeekday(d *Decoder, v *discord.NWeekday) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x782, ok := d.Int(64); ok {
-				v.Day = discord.RecurrenceWeekday(x782)
+			if x746, ok := d.Int(64); ok {
+				v.Day = discord.RecurrenceWeekday(x746)
 			}
 		case "n":
 			if seen[0]&(1<<1) != 0 {
@@ -8632,8 +8531,8 @@ func DecodeNWeekday(d *Decoder, v *discord.NWeekday) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x783, ok := d.Int(64); ok {
-				v.N = int(x783)
+			if x747, ok := d.Int(64); ok {
+				v.N = int(x747)
 			}
 		default:
 			d.Unknown(k, namesNWeekday)
@@ -8657,8 +8556,8 @@ func DecodeActivityAssets(d *Decoder, v *discord.ActivityAssets) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x784, ok := d.String(); ok {
-				v.InviteCoverImage = x784
+			if x748, ok := d.String(); ok {
+				v.InviteCoverImage = x748
 			}
 		case "large_image":
 			if seen[0]&(1<<1) != 0 {
@@ -8666,8 +8565,8 @@ func DecodeActivityAssets(d *Decoder, v *discord.ActivityAssets) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x785, ok := d.String(); ok {
-				v.LargeImage = x785
+			if x749, ok := d.String(); ok {
+				v.LargeImage = x749
 			}
 		case "large_text":
 			if seen[0]&(1<<2) != 0 {
@@ -8675,8 +8574,8 @@ func DecodeActivityAssets(d *Decoder, v *discord.ActivityAssets) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x786, ok := d.String(); ok {
-				v.LargeText = x786
+			if x750, ok := d.String(); ok {
+				v.LargeText = x750
 			}
 		case "large_url":
 			if seen[0]&(1<<3) != 0 {
@@ -8684,8 +8583,8 @@ func DecodeActivityAssets(d *Decoder, v *discord.ActivityAssets) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x787, ok := d.String(); ok {
-				v.LargeURL = x787
+			if x751, ok := d.String(); ok {
+				v.LargeURL = x751
 			}
 		case "small_image":
 			if seen[0]&(1<<4) != 0 {
@@ -8693,8 +8592,8 @@ func DecodeActivityAssets(d *Decoder, v *discord.ActivityAssets) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x788, ok := d.String(); ok {
-				v.SmallImage = x788
+			if x752, ok := d.String(); ok {
+				v.SmallImage = x752
 			}
 		case "small_text":
 			if seen[0]&(1<<5) != 0 {
@@ -8702,8 +8601,8 @@ func DecodeActivityAssets(d *Decoder, v *discord.ActivityAssets) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x789, ok := d.String(); ok {
-				v.SmallText = x789
+			if x753, ok := d.String(); ok {
+				v.SmallText = x753
 			}
 		case "small_url":
 			if seen[0]&(1<<6) != 0 {
@@ -8711,8 +8610,8 @@ func DecodeActivityAssets(d *Decoder, v *discord.ActivityAssets) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x790, ok := d.String(); ok {
-				v.SmallURL = x790
+			if x754, ok := d.String(); ok {
+				v.SmallURL = x754
 			}
 		default:
 			d.Unknown(k, namesActivityAssets)
@@ -8736,8 +8635,8 @@ func DecodeActivityParty(d *Decoder, v *discord.ActivityParty) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x791, ok := d.String(); ok {
-				v.ID = x791
+			if x755, ok := d.String(); ok {
+				v.ID = x755
 			}
 		case "size":
 			if seen[0]&(1<<1) != 0 {
@@ -8746,15 +8645,15 @@ func DecodeActivityParty(d *Decoder, v *discord.ActivityParty) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x792 := scratch29.Get()
+				x756 := scratch28.Get()
 				for d.More() {
-					*x792 = append(*x792, *new(int))
-					x793 := &(*x792)[len(*x792)-1]
-					if x794, ok := d.Int(64); ok {
-						(*x793) = int(x794)
+					*x756 = append(*x756, *new(int))
+					x757 := &(*x756)[len(*x756)-1]
+					if x758, ok := d.Int(64); ok {
+						(*x757) = int(x758)
 					}
 				}
-				v.Size = scratch29.Slice(x792)
+				v.Size = scratch28.Slice(x756)
 			} else if !d.Failed() {
 				v.Size = nil
 			}
@@ -8780,8 +8679,8 @@ func DecodeActivitySecrets(d *Decoder, v *discord.ActivitySecrets) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x795, ok := d.String(); ok {
-				v.Join = x795
+			if x759, ok := d.String(); ok {
+				v.Join = x759
 			}
 		case "match":
 			if seen[0]&(1<<1) != 0 {
@@ -8789,8 +8688,8 @@ func DecodeActivitySecrets(d *Decoder, v *discord.ActivitySecrets) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x796, ok := d.String(); ok {
-				v.Match = x796
+			if x760, ok := d.String(); ok {
+				v.Match = x760
 			}
 		case "spectate":
 			if seen[0]&(1<<2) != 0 {
@@ -8798,8 +8697,8 @@ func DecodeActivitySecrets(d *Decoder, v *discord.ActivitySecrets) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x797, ok := d.String(); ok {
-				v.Spectate = x797
+			if x761, ok := d.String(); ok {
+				v.Spectate = x761
 			}
 		default:
 			d.Unknown(k, namesActivitySecrets)
@@ -8823,8 +8722,8 @@ func DecodeActivityTimestamps(d *Decoder, v *discord.ActivityTimestamps) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x798, ok := d.Int(64); ok {
-				v.End = int64(x798)
+			if x762, ok := d.Int(64); ok {
+				v.End = int64(x762)
 			}
 		case "start":
 			if seen[0]&(1<<1) != 0 {
@@ -8832,8 +8731,8 @@ func DecodeActivityTimestamps(d *Decoder, v *discord.ActivityTimestamps) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x799, ok := d.Int(64); ok {
-				v.Start = int64(x799)
+			if x763, ok := d.Int(64); ok {
+				v.Start = int64(x763)
 			}
 		default:
 			d.Unknown(k, namesActivityTimestamps)
@@ -8857,8 +8756,8 @@ func DecodeTeamMember(d *Decoder, v *discord.TeamMember) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x800, ok := d.Int(64); ok {
-				v.MembershipState = discord.MembershipState(x800)
+			if x764, ok := d.Int(64); ok {
+				v.MembershipState = discord.MembershipState(x764)
 			}
 		case "permissions":
 			if seen[0]&(1<<1) != 0 {
@@ -8867,15 +8766,15 @@ func DecodeTeamMember(d *Decoder, v *discord.TeamMember) {
 			}
 			seen[0] |= 1 << 1
 			if d.Array() {
-				x801 := scratch19.Get()
+				x765 := scratch18.Get()
 				for d.More() {
-					*x801 = append(*x801, *new(string))
-					x802 := &(*x801)[len(*x801)-1]
-					if x803, ok := d.String(); ok {
-						(*x802) = x803
+					*x765 = append(*x765, *new(string))
+					x766 := &(*x765)[len(*x765)-1]
+					if x767, ok := d.String(); ok {
+						(*x766) = x767
 					}
 				}
-				v.Permissions = scratch19.Slice(x801)
+				v.Permissions = scratch18.Slice(x765)
 			} else if !d.Failed() {
 				v.Permissions = nil
 			}
@@ -8885,8 +8784,8 @@ func DecodeTeamMember(d *Decoder, v *discord.TeamMember) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x804, ok := d.String(); ok {
-				v.Role = discord.TeamMemberRole(x804)
+			if x768, ok := d.String(); ok {
+				v.Role = discord.TeamMemberRole(x768)
 			}
 		case "team_id":
 			if seen[0]&(1<<3) != 0 {
@@ -8924,8 +8823,8 @@ func DecodeApplicationCommandDataOption(d *Decoder, v *discord.ApplicationComman
 				return
 			}
 			seen[0] |= 1 << 0
-			if x805, ok := d.Bool(); ok {
-				v.Focused = x805
+			if x769, ok := d.Bool(); ok {
+				v.Focused = x769
 			}
 		case "name":
 			if seen[0]&(1<<1) != 0 {
@@ -8933,8 +8832,8 @@ func DecodeApplicationCommandDataOption(d *Decoder, v *discord.ApplicationComman
 				return
 			}
 			seen[0] |= 1 << 1
-			if x806, ok := d.String(); ok {
-				v.Name = x806
+			if x770, ok := d.String(); ok {
+				v.Name = x770
 			}
 		case "options":
 			if seen[0]&(1<<2) != 0 {
@@ -8943,13 +8842,13 @@ func DecodeApplicationCommandDataOption(d *Decoder, v *discord.ApplicationComman
 			}
 			seen[0] |= 1 << 2
 			if d.Array() {
-				x807 := scratch33.Get()
+				x771 := scratch32.Get()
 				for d.More() {
-					*x807 = append(*x807, *new(discord.ApplicationCommandDataOption))
-					x808 := &(*x807)[len(*x807)-1]
-					DecodeApplicationCommandDataOption(d, &(*x808))
+					*x771 = append(*x771, *new(discord.ApplicationCommandDataOption))
+					x772 := &(*x771)[len(*x771)-1]
+					DecodeApplicationCommandDataOption(d, &(*x772))
 				}
-				v.Options = scratch33.Slice(x807)
+				v.Options = scratch32.Slice(x771)
 			} else if !d.Failed() {
 				v.Options = nil
 			}
@@ -8959,8 +8858,8 @@ func DecodeApplicationCommandDataOption(d *Decoder, v *discord.ApplicationComman
 				return
 			}
 			seen[0] |= 1 << 3
-			if x809, ok := d.Int(64); ok {
-				v.Type = discord.ApplicationCommandOptionType(x809)
+			if x773, ok := d.Int(64); ok {
+				v.Type = discord.ApplicationCommandOptionType(x773)
 			}
 		case "value":
 			if seen[0]&(1<<4) != 0 {
@@ -8991,8 +8890,8 @@ func DecodeEmbedAuthor(d *Decoder, v *discord.EmbedAuthor) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x810, ok := d.String(); ok {
-				v.IconURL = x810
+			if x774, ok := d.String(); ok {
+				v.IconURL = x774
 			}
 		case "name":
 			if seen[0]&(1<<1) != 0 {
@@ -9000,8 +8899,8 @@ func DecodeEmbedAuthor(d *Decoder, v *discord.EmbedAuthor) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x811, ok := d.String(); ok {
-				v.Name = x811
+			if x775, ok := d.String(); ok {
+				v.Name = x775
 			}
 		case "proxy_icon_url":
 			if seen[0]&(1<<2) != 0 {
@@ -9009,8 +8908,8 @@ func DecodeEmbedAuthor(d *Decoder, v *discord.EmbedAuthor) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x812, ok := d.String(); ok {
-				v.ProxyIconURL = x812
+			if x776, ok := d.String(); ok {
+				v.ProxyIconURL = x776
 			}
 		case "url":
 			if seen[0]&(1<<3) != 0 {
@@ -9018,8 +8917,8 @@ func DecodeEmbedAuthor(d *Decoder, v *discord.EmbedAuthor) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x813, ok := d.String(); ok {
-				v.URL = x813
+			if x777, ok := d.String(); ok {
+				v.URL = x777
 			}
 		default:
 			d.Unknown(k, namesEmbedAuthor)
@@ -9043,8 +8942,8 @@ func DecodeEmbedField(d *Decoder, v *discord.EmbedField) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x814, ok := d.Bool(); ok {
-				v.Inline = x814
+			if x778, ok := d.Bool(); ok {
+				v.Inline = x778
 			}
 		case "name":
 			if seen[0]&(1<<1) != 0 {
@@ -9052,8 +8951,8 @@ func DecodeEmbedField(d *Decoder, v *discord.EmbedField) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x815, ok := d.String(); ok {
-				v.Name = x815
+			if x779, ok := d.String(); ok {
+				v.Name = x779
 			}
 		case "value":
 			if seen[0]&(1<<2) != 0 {
@@ -9061,8 +8960,8 @@ func DecodeEmbedField(d *Decoder, v *discord.EmbedField) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x816, ok := d.String(); ok {
-				v.Value = x816
+			if x780, ok := d.String(); ok {
+				v.Value = x780
 			}
 		default:
 			d.Unknown(k, namesEmbedField)
@@ -9086,8 +8985,8 @@ func DecodeEmbedFooter(d *Decoder, v *discord.EmbedFooter) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x817, ok := d.String(); ok {
-				v.IconURL = x817
+			if x781, ok := d.String(); ok {
+				v.IconURL = x781
 			}
 		case "proxy_icon_url":
 			if seen[0]&(1<<1) != 0 {
@@ -9095,8 +8994,8 @@ func DecodeEmbedFooter(d *Decoder, v *discord.EmbedFooter) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x818, ok := d.String(); ok {
-				v.ProxyIconURL = x818
+			if x782, ok := d.String(); ok {
+				v.ProxyIconURL = x782
 			}
 		case "text":
 			if seen[0]&(1<<2) != 0 {
@@ -9104,8 +9003,8 @@ func DecodeEmbedFooter(d *Decoder, v *discord.EmbedFooter) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x819, ok := d.String(); ok {
-				v.Text = x819
+			if x783, ok := d.String(); ok {
+				v.Text = x783
 			}
 		default:
 			d.Unknown(k, namesEmbedFooter)
@@ -9129,8 +9028,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x820, ok := d.String(); ok {
-				v.ContentType = x820
+			if x784, ok := d.String(); ok {
+				v.ContentType = x784
 			}
 		case "description":
 			if seen[0]&(1<<1) != 0 {
@@ -9138,8 +9037,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x821, ok := d.String(); ok {
-				v.Description = x821
+			if x785, ok := d.String(); ok {
+				v.Description = x785
 			}
 		case "flags":
 			if seen[0]&(1<<2) != 0 {
@@ -9147,8 +9046,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x822, ok := d.Int(64); ok {
-				v.Flags = int(x822)
+			if x786, ok := d.Int(64); ok {
+				v.Flags = int(x786)
 			}
 		case "height":
 			if seen[0]&(1<<3) != 0 {
@@ -9156,8 +9055,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 3
-			if x823, ok := d.Int(64); ok {
-				v.Height = int(x823)
+			if x787, ok := d.Int(64); ok {
+				v.Height = int(x787)
 			}
 		case "is_animated":
 			if seen[0]&(1<<4) != 0 {
@@ -9165,8 +9064,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 4
-			if x824, ok := d.Bool(); ok {
-				v.IsAnimated = x824
+			if x788, ok := d.Bool(); ok {
+				v.IsAnimated = x788
 			}
 		case "placeholder":
 			if seen[0]&(1<<5) != 0 {
@@ -9174,8 +9073,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 5
-			if x825, ok := d.String(); ok {
-				v.Placeholder = x825
+			if x789, ok := d.String(); ok {
+				v.Placeholder = x789
 			}
 		case "placeholder_version":
 			if seen[0]&(1<<6) != 0 {
@@ -9183,8 +9082,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 6
-			if x826, ok := d.Int(64); ok {
-				v.PlaceholderVersion = int(x826)
+			if x790, ok := d.Int(64); ok {
+				v.PlaceholderVersion = int(x790)
 			}
 		case "proxy_url":
 			if seen[0]&(1<<7) != 0 {
@@ -9192,8 +9091,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 7
-			if x827, ok := d.String(); ok {
-				v.ProxyURL = x827
+			if x791, ok := d.String(); ok {
+				v.ProxyURL = x791
 			}
 		case "url":
 			if seen[0]&(1<<8) != 0 {
@@ -9201,8 +9100,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 8
-			if x828, ok := d.String(); ok {
-				v.URL = x828
+			if x792, ok := d.String(); ok {
+				v.URL = x792
 			}
 		case "width":
 			if seen[0]&(1<<9) != 0 {
@@ -9210,8 +9109,8 @@ func DecodeEmbedMedia(d *Decoder, v *discord.EmbedMedia) {
 				return
 			}
 			seen[0] |= 1 << 9
-			if x829, ok := d.Int(64); ok {
-				v.Width = int(x829)
+			if x793, ok := d.Int(64); ok {
+				v.Width = int(x793)
 			}
 		default:
 			d.Unknown(k, namesEmbedMedia)
@@ -9235,8 +9134,8 @@ func DecodeEmbedProvider(d *Decoder, v *discord.EmbedProvider) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x830, ok := d.String(); ok {
-				v.Name = x830
+			if x794, ok := d.String(); ok {
+				v.Name = x794
 			}
 		case "url":
 			if seen[0]&(1<<1) != 0 {
@@ -9244,8 +9143,8 @@ func DecodeEmbedProvider(d *Decoder, v *discord.EmbedProvider) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x831, ok := d.String(); ok {
-				v.URL = x831
+			if x795, ok := d.String(); ok {
+				v.URL = x795
 			}
 		default:
 			d.Unknown(k, namesEmbedProvider)
@@ -9269,8 +9168,8 @@ func DecodePollAnswer(d *Decoder, v *discord.PollAnswer) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x832, ok := d.Int(64); ok {
-				v.AnswerID = int(x832)
+			if x796, ok := d.Int(64); ok {
+				v.AnswerID = int(x796)
 			}
 		case "poll_media":
 			if seen[0]&(1<<1) != 0 {
@@ -9315,8 +9214,8 @@ func DecodePollMedia(d *Decoder, v *discord.PollMedia) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x833, ok := d.String(); ok {
-				v.Text = x833
+			if x797, ok := d.String(); ok {
+				v.Text = x797
 			}
 		default:
 			d.Unknown(k, namesPollMedia)
@@ -9341,13 +9240,13 @@ func DecodePollResults(d *Decoder, v *discord.PollResults) {
 			}
 			seen[0] |= 1 << 0
 			if d.Array() {
-				x834 := scratch36.Get()
+				x798 := scratch35.Get()
 				for d.More() {
-					*x834 = append(*x834, *new(discord.PollAnswerCount))
-					x835 := &(*x834)[len(*x834)-1]
-					DecodePollAnswerCount(d, &(*x835))
+					*x798 = append(*x798, *new(discord.PollAnswerCount))
+					x799 := &(*x798)[len(*x798)-1]
+					DecodePollAnswerCount(d, &(*x799))
 				}
-				v.AnswerCounts = scratch36.Slice(x834)
+				v.AnswerCounts = scratch35.Slice(x798)
 			} else if !d.Failed() {
 				v.AnswerCounts = nil
 			}
@@ -9357,8 +9256,8 @@ func DecodePollResults(d *Decoder, v *discord.PollResults) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x836, ok := d.Bool(); ok {
-				v.IsFinalized = x836
+			if x800, ok := d.Bool(); ok {
+				v.IsFinalized = x800
 			}
 		default:
 			d.Unknown(k, namesPollResults)
@@ -9389,8 +9288,8 @@ func DecodeGuildProductPurchase(d *Decoder, v *discord.GuildProductPurchase) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x837, ok := d.String(); ok {
-				v.ProductName = x837
+			if x801, ok := d.String(); ok {
+				v.ProductName = x801
 			}
 		default:
 			d.Unknown(k, namesGuildProductPurchase)
@@ -9414,8 +9313,8 @@ func DecodeReactionCountDetails(d *Decoder, v *discord.ReactionCountDetails) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x838, ok := d.Int(64); ok {
-				v.Burst = int(x838)
+			if x802, ok := d.Int(64); ok {
+				v.Burst = int(x802)
 			}
 		case "normal":
 			if seen[0]&(1<<1) != 0 {
@@ -9423,8 +9322,8 @@ func DecodeReactionCountDetails(d *Decoder, v *discord.ReactionCountDetails) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x839, ok := d.Int(64); ok {
-				v.Normal = int(x839)
+			if x803, ok := d.Int(64); ok {
+				v.Normal = int(x803)
 			}
 		default:
 			d.Unknown(k, namesReactionCountDetails)
@@ -9448,8 +9347,8 @@ func DecodePollAnswerCount(d *Decoder, v *discord.PollAnswerCount) {
 				return
 			}
 			seen[0] |= 1 << 0
-			if x840, ok := d.Int(64); ok {
-				v.Count = int(x840)
+			if x804, ok := d.Int(64); ok {
+				v.Count = int(x804)
 			}
 		case "id":
 			if seen[0]&(1<<1) != 0 {
@@ -9457,8 +9356,8 @@ func DecodePollAnswerCount(d *Decoder, v *discord.PollAnswerCount) {
 				return
 			}
 			seen[0] |= 1 << 1
-			if x841, ok := d.Int(64); ok {
-				v.ID = int(x841)
+			if x805, ok := d.Int(64); ok {
+				v.ID = int(x805)
 			}
 		case "me_voted":
 			if seen[0]&(1<<2) != 0 {
@@ -9466,8 +9365,8 @@ func DecodePollAnswerCount(d *Decoder, v *discord.PollAnswerCount) {
 				return
 			}
 			seen[0] |= 1 << 2
-			if x842, ok := d.Bool(); ok {
-				v.MeVoted = x842
+			if x806, ok := d.Bool(); ok {
+				v.MeVoted = x806
 			}
 		default:
 			d.Unknown(k, namesPollAnswerCount)

@@ -5,8 +5,10 @@ import (
 	"unsafe"
 )
 
-// maxScratchBytes bounds the buffers a Scratch keeps for reuse.
-const maxScratchBytes = 256 << 10
+// maxScratchBytes bounds the buffers a Scratch keeps for reuse: enough for
+// the members of a guild of some ten thousand. sync.Pool drops unused
+// buffers after two garbage collections.
+const maxScratchBytes = 8 << 20
 
 // Scratch lends growable buffers of T in which the generated code collects
 // the elements of a JSON array before it copies them into a slice of the

@@ -50,6 +50,7 @@ var special = map[reflect.Type]string{
 	reflect.TypeFor[discord.Nonce]():       "DecodeNonce",
 	reflect.TypeFor[discord.Present]():     "DecodePresent",
 	reflect.TypeFor[discord.Components]():  "DecodeComponents",
+	reflect.TypeFor[[]discord.Snowflake](): "DecodeSnowflakes",
 }
 
 func main() {
