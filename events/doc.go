@@ -19,4 +19,19 @@
 // as an *Unknown holding the name, the raw JSON and the error, next to the
 // error itself, so the gateway can log and count it and carry on: a bad event
 // never closes a connection.
+//
+// # Decoding
+//
+// Decode gives the same value encoding/json gives for the event's type, but
+// with decoders generated from the Go types: one pass over the bytes and no
+// reflection. A payload the generated decoder does not take (malformed JSON, a
+// value of the wrong JSON type, a key repeated or matched only without regard
+// to case) is decoded again with encoding/json, so the value or the error is
+// always encoding/json's. A differential fuzz test holds the two to that.
+//
+// The strings of one decoded event share a few backing arrays of at most
+// 16 KiB, cut to the event's size, instead of one allocation per string. A
+// string kept after the event is dropped keeps its array alive;
+// strings.Clone detaches it, which matters only for a bot that keeps a few
+// strings of many large events.
 package events

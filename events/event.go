@@ -40,7 +40,8 @@ func (u *Unknown) EventName() string { return u.Name }
 // Decode decodes the d payload of the dispatch event name into its Go type.
 // For an unknown name or a payload that fails to decode it returns an
 // *Unknown carrying the raw payload, together with an error that says what
-// went wrong; data is not retained otherwise.
+// went wrong; data is not retained otherwise. See the package documentation
+// for how it decodes.
 func Decode(name string, data []byte) (Event, error) {
 	newEvent, ok := registry[name]
 	if !ok {

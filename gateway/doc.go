@@ -41,7 +41,9 @@
 // [RequestSoundboardSounds], [RequestChannelInfo]), encoded with
 // [MarshalCommand], which also enforces Discord's 4096-byte limit; [Hello]
 // and [InvalidSession] are what Discord sends besides dispatches. Dispatch
-// events are typed in package events, not here.
+// events are typed in package events, not here. [ParsePayload] is how the
+// shard reads every message: one strict pass over the envelope that finds
+// d by its brackets and leaves d's content to be checked when it is decoded.
 //
 // Omitted, null and set follow the rule of package discord: a field
 // Discord lets a client send as null (the since of a presence, the channel

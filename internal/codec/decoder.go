@@ -494,7 +494,7 @@ func (d *Decoder) intern(b []byte) string {
 		return ""
 	}
 	if cap(d.arena)-len(d.arena) < len(b) {
-		n := min((len(d.buf)-d.pos)/4+len(b), chunkSize)
+		n := min(max((len(d.buf)-d.pos)/4, 256)+len(b), chunkSize)
 		d.arena = make([]byte, 0, max(n, len(b)))
 	}
 	start := len(d.arena)
