@@ -69,9 +69,9 @@ func FuzzFastDecodeEquivalence(f *testing.F) {
 		"GUILD_CREATE": {
 			`{"id":"1","name":"g","roles":[{"id":"2","permissions":"8","color":0,"tags":{"premium_subscriber":null}}],"members":[{"user":{"id":"3"},"roles":["2"],"joined_at":"2024-01-02T03:04:05Z","nick":null}],"channels":[{"id":"4","type":0,"permission_overwrites":[{"id":"2","type":0,"allow":"0","deny":"1024"}]}],"presences":[{"user":{"id":"3"},"status":"online","activities":[{"name":"x","type":0,"created_at":1}]}]}`,
 		},
-		"READY": {`{"v":10,"user":{"id":"1"},"guilds":[{"id":"2","unavailable":true}],"session_id":"s","resume_gateway_url":"wss://x","application":{"id":"5","flags":0}}`},
+		"READY":               {`{"v":10,"user":{"id":"1"},"guilds":[{"id":"2","unavailable":true}],"session_id":"s","resume_gateway_url":"wss://x","application":{"id":"5","flags":0}}`},
 		"GUILD_MEMBER_UPDATE": {`{"guild_id":"1","roles":[],"user":{"id":"2","avatar_decoration_data":null},"communication_disabled_until":null,"flags":0}`},
-		"INTERACTION_CREATE": {`{"id":"1","type":2,"data":{"id":"2","name":"x","options":[{"name":"o","type":3,"value":"v"}],"resolved":{"users":{"3":{"id":"3"}}}},"locale":"en-US"}`},
+		"INTERACTION_CREATE":  {`{"id":"1","type":2,"data":{"id":"2","name":"x","options":[{"name":"o","type":3,"value":"v"}],"resolved":{"users":{"3":{"id":"3"}}}},"locale":"en-US"}`},
 	}
 	for i, name := range names {
 		for _, s := range seeds[name] {
@@ -94,4 +94,3 @@ func FuzzFastDecodeEquivalence(f *testing.F) {
 		}
 	})
 }
-

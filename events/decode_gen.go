@@ -360,7 +360,7 @@ func decodeChannelInfo(d *codec.Decoder, v *ChannelInfo) {
 				for d.More() {
 					*x5 = append(*x5, *new(ChannelInfoChannel))
 					x6 := &(*x5)[len(*x5)-1]
-					decodeChannelInfoChannel(d, &(*x6))
+					decodeChannelInfoChannel(d, x6)
 				}
 				v.Channels = scratch0.Slice(x5)
 			} else if !d.Failed() {
@@ -466,7 +466,7 @@ func decodeGuildAuditLogEntryCreate(d *codec.Decoder, v *GuildAuditLogEntryCreat
 				for d.More() {
 					*x8 = append(*x8, *new(discord.AuditLogChange))
 					x9 := &(*x8)[len(*x8)-1]
-					codec.DecodeAuditLogChange(d, &(*x9))
+					codec.DecodeAuditLogChange(d, x9)
 				}
 				v.AuditLogEntry.Changes = scratch1.Slice(x8)
 			} else if !d.Failed() {
@@ -670,7 +670,7 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 				for d.More() {
 					*x19 = append(*x19, *new(discord.Channel))
 					x20 := &(*x19)[len(*x19)-1]
-					codec.DecodeChannel(d, &(*x20))
+					codec.DecodeChannel(d, x20)
 				}
 				v.Channels = scratch2.Slice(x19)
 			} else if !d.Failed() {
@@ -714,7 +714,7 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 				for d.More() {
 					*x24 = append(*x24, *new(discord.Emoji))
 					x25 := &(*x24)[len(*x24)-1]
-					codec.DecodeEmoji(d, &(*x25))
+					codec.DecodeEmoji(d, x25)
 				}
 				v.Guild.Emojis = scratch3.Slice(x24)
 			} else if !d.Failed() {
@@ -759,7 +759,7 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 				for d.More() {
 					*x30 = append(*x30, *new(discord.ScheduledEvent))
 					x31 := &(*x30)[len(*x30)-1]
-					codec.DecodeScheduledEvent(d, &(*x31))
+					codec.DecodeScheduledEvent(d, x31)
 				}
 				v.ScheduledEvents = scratch5.Slice(x30)
 			} else if !d.Failed() {
@@ -802,7 +802,7 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 				if v.Guild.IncidentsData == nil {
 					v.Guild.IncidentsData = new(discord.GuildIncidents)
 				}
-				codec.DecodeGuildIncidents(d, &(*v.Guild.IncidentsData))
+				codec.DecodeGuildIncidents(d, v.Guild.IncidentsData)
 			}
 		case "joined_at":
 			if seen[0]&(1<<18) != 0 {
@@ -876,7 +876,7 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 				for d.More() {
 					*x40 = append(*x40, *new(discord.Member))
 					x41 := &(*x40)[len(*x40)-1]
-					codec.DecodeMember(d, &(*x41))
+					codec.DecodeMember(d, x41)
 				}
 				v.Members = scratch6.Slice(x40)
 			} else if !d.Failed() {
@@ -995,7 +995,7 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 				for d.More() {
 					*x51 = append(*x51, *new(discord.Presence))
 					x52 := &(*x51)[len(*x51)-1]
-					codec.DecodePresence(d, &(*x52))
+					codec.DecodePresence(d, x52)
 				}
 				v.Presences = scratch7.Slice(x51)
 			} else if !d.Failed() {
@@ -1028,7 +1028,7 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 				for d.More() {
 					*x54 = append(*x54, *new(discord.Role))
 					x55 := &(*x54)[len(*x54)-1]
-					codec.DecodeRole(d, &(*x55))
+					codec.DecodeRole(d, x55)
 				}
 				v.Guild.Roles = scratch8.Slice(x54)
 			} else if !d.Failed() {
@@ -1059,7 +1059,7 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 				for d.More() {
 					*x56 = append(*x56, *new(discord.SoundboardSound))
 					x57 := &(*x56)[len(*x56)-1]
-					codec.DecodeSoundboardSound(d, &(*x57))
+					codec.DecodeSoundboardSound(d, x57)
 				}
 				v.SoundboardSounds = scratch9.Slice(x56)
 			} else if !d.Failed() {
@@ -1085,7 +1085,7 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 				for d.More() {
 					*x59 = append(*x59, *new(discord.StageInstance))
 					x60 := &(*x59)[len(*x59)-1]
-					codec.DecodeStageInstance(d, &(*x60))
+					codec.DecodeStageInstance(d, x60)
 				}
 				v.StageInstances = scratch10.Slice(x59)
 			} else if !d.Failed() {
@@ -1102,7 +1102,7 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 				for d.More() {
 					*x61 = append(*x61, *new(discord.Sticker))
 					x62 := &(*x61)[len(*x61)-1]
-					codec.DecodeSticker(d, &(*x62))
+					codec.DecodeSticker(d, x62)
 				}
 				v.Guild.Stickers = scratch11.Slice(x61)
 			} else if !d.Failed() {
@@ -1135,7 +1135,7 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 				for d.More() {
 					*x64 = append(*x64, *new(discord.Channel))
 					x65 := &(*x64)[len(*x64)-1]
-					codec.DecodeChannel(d, &(*x65))
+					codec.DecodeChannel(d, x65)
 				}
 				v.Threads = scratch2.Slice(x64)
 			} else if !d.Failed() {
@@ -1179,7 +1179,7 @@ func decodeGuildCreate(d *codec.Decoder, v *GuildCreate) {
 				for d.More() {
 					*x69 = append(*x69, *new(discord.VoiceState))
 					x70 := &(*x69)[len(*x69)-1]
-					codec.DecodeVoiceState(d, &(*x70))
+					codec.DecodeVoiceState(d, x70)
 				}
 				v.VoiceStates = scratch12.Slice(x69)
 			} else if !d.Failed() {
@@ -1233,7 +1233,7 @@ func decodeGuildEmojisUpdate(d *codec.Decoder, v *GuildEmojisUpdate) {
 				for d.More() {
 					*x72 = append(*x72, *new(discord.Emoji))
 					x73 := &(*x72)[len(*x72)-1]
-					codec.DecodeEmoji(d, &(*x73))
+					codec.DecodeEmoji(d, x73)
 				}
 				v.Emojis = scratch3.Slice(x72)
 			} else if !d.Failed() {
@@ -1321,7 +1321,7 @@ func decodeGuildMembersChunk(d *codec.Decoder, v *GuildMembersChunk) {
 				for d.More() {
 					*x76 = append(*x76, *new(discord.Member))
 					x77 := &(*x76)[len(*x76)-1]
-					codec.DecodeMember(d, &(*x77))
+					codec.DecodeMember(d, x77)
 				}
 				v.Members = scratch6.Slice(x76)
 			} else if !d.Failed() {
@@ -1354,7 +1354,7 @@ func decodeGuildMembersChunk(d *codec.Decoder, v *GuildMembersChunk) {
 				for d.More() {
 					*x79 = append(*x79, *new(discord.Presence))
 					x80 := &(*x79)[len(*x79)-1]
-					codec.DecodePresence(d, &(*x80))
+					codec.DecodePresence(d, x80)
 				}
 				v.Presences = scratch7.Slice(x79)
 			} else if !d.Failed() {
@@ -1397,7 +1397,7 @@ func decodeGuildMemberAdd(d *codec.Decoder, v *GuildMemberAdd) {
 				if v.Member.AvatarDecorationData == nil {
 					v.Member.AvatarDecorationData = new(discord.AvatarDecoration)
 				}
-				codec.DecodeAvatarDecoration(d, &(*v.Member.AvatarDecorationData))
+				codec.DecodeAvatarDecoration(d, v.Member.AvatarDecorationData)
 			}
 		case "banner":
 			if seen[0]&(1<<2) != 0 {
@@ -1420,7 +1420,7 @@ func decodeGuildMemberAdd(d *codec.Decoder, v *GuildMemberAdd) {
 				if v.Member.Collectibles == nil {
 					v.Member.Collectibles = new(discord.Collectibles)
 				}
-				codec.DecodeCollectibles(d, &(*v.Member.Collectibles))
+				codec.DecodeCollectibles(d, v.Member.Collectibles)
 			}
 		case "communication_disabled_until":
 			if seen[0]&(1<<4) != 0 {
@@ -1530,7 +1530,7 @@ func decodeGuildMemberAdd(d *codec.Decoder, v *GuildMemberAdd) {
 				if v.Member.User == nil {
 					v.Member.User = new(discord.User)
 				}
-				codec.DecodeUser(d, &(*v.Member.User))
+				codec.DecodeUser(d, v.Member.User)
 			}
 		default:
 			d.Unknown(k, namesGuildMemberAdd)
@@ -1599,7 +1599,7 @@ func decodeGuildMemberUpdate(d *codec.Decoder, v *GuildMemberUpdate) {
 				if v.Member.AvatarDecorationData == nil {
 					v.Member.AvatarDecorationData = new(discord.AvatarDecoration)
 				}
-				codec.DecodeAvatarDecoration(d, &(*v.Member.AvatarDecorationData))
+				codec.DecodeAvatarDecoration(d, v.Member.AvatarDecorationData)
 			}
 		case "banner":
 			if seen[0]&(1<<2) != 0 {
@@ -1622,7 +1622,7 @@ func decodeGuildMemberUpdate(d *codec.Decoder, v *GuildMemberUpdate) {
 				if v.Member.Collectibles == nil {
 					v.Member.Collectibles = new(discord.Collectibles)
 				}
-				codec.DecodeCollectibles(d, &(*v.Member.Collectibles))
+				codec.DecodeCollectibles(d, v.Member.Collectibles)
 			}
 		case "communication_disabled_until":
 			if seen[0]&(1<<4) != 0 {
@@ -1732,7 +1732,7 @@ func decodeGuildMemberUpdate(d *codec.Decoder, v *GuildMemberUpdate) {
 				if v.Member.User == nil {
 					v.Member.User = new(discord.User)
 				}
-				codec.DecodeUser(d, &(*v.Member.User))
+				codec.DecodeUser(d, v.Member.User)
 			}
 		default:
 			d.Unknown(k, namesGuildMemberUpdate)
@@ -1961,7 +1961,7 @@ func decodeGuildSoundboardSoundsUpdate(d *codec.Decoder, v *GuildSoundboardSound
 				for d.More() {
 					*x97 = append(*x97, *new(discord.SoundboardSound))
 					x98 := &(*x97)[len(*x97)-1]
-					codec.DecodeSoundboardSound(d, &(*x98))
+					codec.DecodeSoundboardSound(d, x98)
 				}
 				v.SoundboardSounds = scratch9.Slice(x97)
 			} else if !d.Failed() {
@@ -2041,7 +2041,7 @@ func decodeGuildStickersUpdate(d *codec.Decoder, v *GuildStickersUpdate) {
 				for d.More() {
 					*x99 = append(*x99, *new(discord.Sticker))
 					x100 := &(*x99)[len(*x99)-1]
-					codec.DecodeSticker(d, &(*x100))
+					codec.DecodeSticker(d, x100)
 				}
 				v.Stickers = scratch11.Slice(x99)
 			} else if !d.Failed() {
@@ -2087,7 +2087,7 @@ func decodeIntegrationCreate(d *codec.Decoder, v *IntegrationCreate) {
 				if v.Integration.Application == nil {
 					v.Integration.Application = new(discord.Application)
 				}
-				codec.DecodeApplication(d, &(*v.Integration.Application))
+				codec.DecodeApplication(d, v.Integration.Application)
 			}
 		case "application_id":
 			if seen[0]&(1<<2) != 0 {
@@ -2236,7 +2236,7 @@ func decodeIntegrationCreate(d *codec.Decoder, v *IntegrationCreate) {
 				if v.Integration.User == nil {
 					v.Integration.User = new(discord.User)
 				}
-				codec.DecodeUser(d, &(*v.Integration.User))
+				codec.DecodeUser(d, v.Integration.User)
 			}
 		default:
 			d.Unknown(k, namesIntegrationCreate)
@@ -2310,7 +2310,7 @@ func decodeIntegrationUpdate(d *codec.Decoder, v *IntegrationUpdate) {
 				if v.Integration.Application == nil {
 					v.Integration.Application = new(discord.Application)
 				}
-				codec.DecodeApplication(d, &(*v.Integration.Application))
+				codec.DecodeApplication(d, v.Integration.Application)
 			}
 		case "application_id":
 			if seen[0]&(1<<2) != 0 {
@@ -2459,7 +2459,7 @@ func decodeIntegrationUpdate(d *codec.Decoder, v *IntegrationUpdate) {
 				if v.Integration.User == nil {
 					v.Integration.User = new(discord.User)
 				}
-				codec.DecodeUser(d, &(*v.Integration.User))
+				codec.DecodeUser(d, v.Integration.User)
 			}
 		default:
 			d.Unknown(k, namesIntegrationUpdate)
@@ -2531,7 +2531,7 @@ func decodeInviteCreate(d *codec.Decoder, v *InviteCreate) {
 				if v.Inviter == nil {
 					v.Inviter = new(discord.User)
 				}
-				codec.DecodeUser(d, &(*v.Inviter))
+				codec.DecodeUser(d, v.Inviter)
 			}
 		case "max_age":
 			if seen[0]&(1<<6) != 0 {
@@ -2570,7 +2570,7 @@ func decodeInviteCreate(d *codec.Decoder, v *InviteCreate) {
 				if v.TargetApplication == nil {
 					v.TargetApplication = new(discord.Application)
 				}
-				codec.DecodeApplication(d, &(*v.TargetApplication))
+				codec.DecodeApplication(d, v.TargetApplication)
 			}
 		case "target_type":
 			if seen[0]&(1<<10) != 0 {
@@ -2593,7 +2593,7 @@ func decodeInviteCreate(d *codec.Decoder, v *InviteCreate) {
 				if v.TargetUser == nil {
 					v.TargetUser = new(discord.User)
 				}
-				codec.DecodeUser(d, &(*v.TargetUser))
+				codec.DecodeUser(d, v.TargetUser)
 			}
 		case "temporary":
 			if seen[0]&(1<<12) != 0 {
@@ -2914,7 +2914,7 @@ func decodeMessageReactionAdd(d *codec.Decoder, v *MessageReactionAdd) {
 				if v.Member == nil {
 					v.Member = new(discord.Member)
 				}
-				codec.DecodeMember(d, &(*v.Member))
+				codec.DecodeMember(d, v.Member)
 			}
 		case "message_author_id":
 			if seen[0]&(1<<6) != 0 {
@@ -3181,7 +3181,7 @@ func decodeReady(d *codec.Decoder, v *Ready) {
 				for d.More() {
 					*x143 = append(*x143, *new(discord.UnavailableGuild))
 					x144 := &(*x143)[len(*x143)-1]
-					codec.DecodeUnavailableGuild(d, &(*x144))
+					codec.DecodeUnavailableGuild(d, x144)
 				}
 				v.Guilds = scratch15.Slice(x143)
 			} else if !d.Failed() {
@@ -3198,7 +3198,7 @@ func decodeReady(d *codec.Decoder, v *Ready) {
 				for d.More() {
 					*x145 = append(*x145, *new(discord.Presence))
 					x146 := &(*x145)[len(*x145)-1]
-					codec.DecodePresence(d, &(*x146))
+					codec.DecodePresence(d, x146)
 				}
 				v.Presences = scratch7.Slice(x145)
 			} else if !d.Failed() {
@@ -3215,7 +3215,7 @@ func decodeReady(d *codec.Decoder, v *Ready) {
 				for d.More() {
 					*x147 = append(*x147, *new(discord.Channel))
 					x148 := &(*x147)[len(*x147)-1]
-					codec.DecodeChannel(d, &(*x148))
+					codec.DecodeChannel(d, x148)
 				}
 				v.PrivateChannels = scratch2.Slice(x147)
 			} else if !d.Failed() {
@@ -3327,7 +3327,7 @@ func decodeSoundboardSounds(d *codec.Decoder, v *SoundboardSounds) {
 				for d.More() {
 					*x156 = append(*x156, *new(discord.SoundboardSound))
 					x157 := &(*x156)[len(*x156)-1]
-					codec.DecodeSoundboardSound(d, &(*x157))
+					codec.DecodeSoundboardSound(d, x157)
 				}
 				v.SoundboardSounds = scratch9.Slice(x156)
 			} else if !d.Failed() {
@@ -3404,7 +3404,7 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				for d.More() {
 					*x158 = append(*x158, *new(discord.ForumTag))
 					x159 := &(*x158)[len(*x158)-1]
-					codec.DecodeForumTag(d, &(*x159))
+					codec.DecodeForumTag(d, x159)
 				}
 				v.Channel.AvailableTags = scratch17.Slice(x158)
 			} else if !d.Failed() {
@@ -3449,7 +3449,7 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				if v.Channel.DefaultReactionEmoji == nil {
 					v.Channel.DefaultReactionEmoji = new(discord.DefaultReaction)
 				}
-				codec.DecodeDefaultReaction(d, &(*v.Channel.DefaultReactionEmoji))
+				codec.DecodeDefaultReaction(d, v.Channel.DefaultReactionEmoji)
 			}
 		case "default_sort_order":
 			if seen[0]&(1<<7) != 0 {
@@ -3545,7 +3545,7 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				if v.Channel.Member == nil {
 					v.Channel.Member = new(discord.ThreadMember)
 				}
-				codec.DecodeThreadMember(d, &(*v.Channel.Member))
+				codec.DecodeThreadMember(d, v.Channel.Member)
 			}
 		case "member_count":
 			if seen[0]&(1<<18) != 0 {
@@ -3617,7 +3617,7 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				for d.More() {
 					*x174 = append(*x174, *new(discord.PermissionOverwrite))
 					x175 := &(*x174)[len(*x174)-1]
-					codec.DecodePermissionOverwrite(d, &(*x175))
+					codec.DecodePermissionOverwrite(d, x175)
 				}
 				v.Channel.PermissionOverwrites = scratch18.Slice(x174)
 			} else if !d.Failed() {
@@ -3659,7 +3659,7 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				for d.More() {
 					*x178 = append(*x178, *new(discord.User))
 					x179 := &(*x178)[len(*x178)-1]
-					codec.DecodeUser(d, &(*x179))
+					codec.DecodeUser(d, x179)
 				}
 				v.Channel.Recipients = scratch19.Slice(x178)
 			} else if !d.Failed() {
@@ -3686,7 +3686,7 @@ func decodeThreadCreate(d *codec.Decoder, v *ThreadCreate) {
 				if v.Channel.ThreadMetadata == nil {
 					v.Channel.ThreadMetadata = new(discord.ThreadMetadata)
 				}
-				codec.DecodeThreadMetadata(d, &(*v.Channel.ThreadMetadata))
+				codec.DecodeThreadMetadata(d, v.Channel.ThreadMetadata)
 			}
 		case "topic":
 			if seen[0]&(1<<32) != 0 {
@@ -3779,7 +3779,7 @@ func decodeThreadListSync(d *codec.Decoder, v *ThreadListSync) {
 				for d.More() {
 					*x186 = append(*x186, *new(discord.ThreadMember))
 					x187 := &(*x186)[len(*x186)-1]
-					codec.DecodeThreadMember(d, &(*x187))
+					codec.DecodeThreadMember(d, x187)
 				}
 				v.Members = scratch20.Slice(x186)
 			} else if !d.Failed() {
@@ -3796,7 +3796,7 @@ func decodeThreadListSync(d *codec.Decoder, v *ThreadListSync) {
 				for d.More() {
 					*x188 = append(*x188, *new(discord.Channel))
 					x189 := &(*x188)[len(*x188)-1]
-					codec.DecodeChannel(d, &(*x189))
+					codec.DecodeChannel(d, x189)
 				}
 				v.Threads = scratch2.Slice(x188)
 			} else if !d.Failed() {
@@ -3829,7 +3829,7 @@ func decodeThreadMembersUpdate(d *codec.Decoder, v *ThreadMembersUpdate) {
 				for d.More() {
 					*x190 = append(*x190, *new(ThreadMemberWithPresence))
 					x191 := &(*x190)[len(*x190)-1]
-					decodeThreadMemberWithPresence(d, &(*x191))
+					decodeThreadMemberWithPresence(d, x191)
 				}
 				v.AddedMembers = scratch21.Slice(x190)
 			} else if !d.Failed() {
@@ -3923,7 +3923,7 @@ func decodeThreadMemberUpdate(d *codec.Decoder, v *ThreadMemberUpdate) {
 				if v.ThreadMember.Member == nil {
 					v.ThreadMember.Member = new(discord.Member)
 				}
-				codec.DecodeMember(d, &(*v.ThreadMember.Member))
+				codec.DecodeMember(d, v.ThreadMember.Member)
 			}
 		case "user_id":
 			if seen[0]&(1<<5) != 0 {
@@ -3979,7 +3979,7 @@ func decodeTypingStart(d *codec.Decoder, v *TypingStart) {
 				if v.Member == nil {
 					v.Member = new(discord.Member)
 				}
-				codec.DecodeMember(d, &(*v.Member))
+				codec.DecodeMember(d, v.Member)
 			}
 		case "timestamp":
 			if seen[0]&(1<<3) != 0 {
@@ -4055,7 +4055,7 @@ func decodeVoiceChannelEffectSend(d *codec.Decoder, v *VoiceChannelEffectSend) {
 				if v.Emoji == nil {
 					v.Emoji = new(discord.Emoji)
 				}
-				codec.DecodeEmoji(d, &(*v.Emoji))
+				codec.DecodeEmoji(d, v.Emoji)
 			}
 		case "guild_id":
 			if seen[0]&(1<<4) != 0 {
@@ -4397,7 +4397,7 @@ func decodeThreadMemberWithPresence(d *codec.Decoder, v *ThreadMemberWithPresenc
 				if v.ThreadMember.Member == nil {
 					v.ThreadMember.Member = new(discord.Member)
 				}
-				codec.DecodeMember(d, &(*v.ThreadMember.Member))
+				codec.DecodeMember(d, v.ThreadMember.Member)
 			}
 		case "presence":
 			if seen[0]&(1<<4) != 0 {
@@ -4411,7 +4411,7 @@ func decodeThreadMemberWithPresence(d *codec.Decoder, v *ThreadMemberWithPresenc
 				if v.Presence == nil {
 					v.Presence = new(discord.Presence)
 				}
-				codec.DecodePresence(d, &(*v.Presence))
+				codec.DecodePresence(d, v.Presence)
 			}
 		case "user_id":
 			if seen[0]&(1<<5) != 0 {

@@ -13,9 +13,11 @@ import (
 	"net/url"
 	"reflect"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/cordage/cordage/internal/codec"
 	"github.com/cordage/cordage/rest/ratelimit"
 )
 
@@ -309,11 +311,39 @@ func decode(route *Route, resp *http.Response, out any) error {
 		*b = data
 		return err
 	}
-	if err := json.NewDecoder(resp.Body).Decode(out); err != nil && !errors.Is(err, io.EOF) {
+	buf := bodyBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooledBody {
+			bodyBuffers.Put(buf)
+		}
+	}()
+	buf.Reset()
+	if resp.ContentLength > 0 && resp.ContentLength <= maxPrealloc {
+		buf.Grow(int(resp.ContentLength))
+	}
+	if _, err := buf.ReadFrom(resp.Body); err != nil {
+		return fmt.Errorf("rest: %s: read response: %w", route, err)
+	}
+	data := bytes.TrimSpace(buf.Bytes())
+	if len(data) == 0 {
+		return nil
+	}
+	// The decoded value keeps no reference to data, so buf is reused.
+	if err := codec.Unmarshal(data, out); err != nil {
 		return fmt.Errorf("rest: %s: decode response: %w", route, err)
 	}
 	return nil
 }
+
+const (
+	// maxPrealloc bounds the buffer sized from a response's Content-Length.
+	maxPrealloc = 8 << 20
+	// maxPooledBody bounds the buffers kept for reuse.
+	maxPooledBody = 1 << 20
+)
+
+// bodyBuffers holds the buffers responses are read into before decoding.
+var bodyBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // idempotent reports whether a request may be sent again after a failure
 // whose outcome is unknown.

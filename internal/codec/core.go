@@ -205,7 +205,7 @@ func UintKey(d *Decoder, key []byte, bits int) uint64 {
 	return n
 }
 
-// Key returns an object key as a string, copied out of the input.
+// KeyString returns an object key as a string, copied out of the input.
 func (d *Decoder) KeyString(key []byte) string { return d.intern(key) }
 
 // Std decodes the next value with encoding/json, for the Go types the

@@ -10,42 +10,122 @@ import (
 
 // Buffers for the elements of arrays, one per element type.
 var (
-	scratch0  Scratch[discord.SelectOption]
-	scratch1  Scratch[discord.SelectDefaultValue]
-	scratch2  Scratch[discord.ChannelType]
-	scratch3  Scratch[discord.MediaGalleryItem]
-	scratch4  Scratch[discord.RadioGroupOption]
-	scratch5  Scratch[discord.CheckboxGroupOption]
-	scratch6  Scratch[discord.ApplicationCommandPermission]
-	scratch7  Scratch[discord.AutoModerationAction]
-	scratch8  Scratch[discord.ForumTag]
-	scratch9  Scratch[discord.PermissionOverwrite]
-	scratch10 Scratch[discord.User]
-	scratch11 Scratch[discord.ScheduledEventException]
-	scratch12 Scratch[discord.Activity]
-	scratch13 Scratch[discord.Emoji]
-	scratch14 Scratch[discord.GuildFeature]
-	scratch15 Scratch[discord.Role]
-	scratch16 Scratch[discord.Sticker]
-	scratch17 Scratch[discord.OAuth2Scope]
-	scratch18 Scratch[string]
-	scratch19 Scratch[discord.Entitlement]
-	scratch20 Scratch[discord.Attachment]
-	scratch21 Scratch[discord.Embed]
-	scratch22 Scratch[discord.MentionedChannel]
-	scratch23 Scratch[discord.MessageSnapshot]
-	scratch24 Scratch[discord.Reaction]
-	scratch25 Scratch[discord.StickerItem]
-	scratch26 Scratch[discord.AutoModerationKeywordPreset]
-	scratch27 Scratch[discord.RecurrenceMonth]
-	scratch28 Scratch[int]
-	scratch29 Scratch[discord.NWeekday]
-	scratch30 Scratch[discord.RecurrenceWeekday]
-	scratch31 Scratch[discord.TeamMember]
-	scratch32 Scratch[discord.ApplicationCommandDataOption]
-	scratch33 Scratch[discord.EmbedField]
-	scratch34 Scratch[discord.PollAnswer]
-	scratch35 Scratch[discord.PollAnswerCount]
+	scratch0   Scratch[discord.SelectOption]
+	scratch1   Scratch[discord.SelectDefaultValue]
+	scratch2   Scratch[discord.ChannelType]
+	scratch3   Scratch[discord.MediaGalleryItem]
+	scratch4   Scratch[discord.RadioGroupOption]
+	scratch5   Scratch[discord.CheckboxGroupOption]
+	scratch6   Scratch[discord.ApplicationCommandPermission]
+	scratch7   Scratch[discord.AutoModerationAction]
+	scratch8   Scratch[discord.ForumTag]
+	scratch9   Scratch[discord.PermissionOverwrite]
+	scratch10  Scratch[discord.User]
+	scratch11  Scratch[discord.ScheduledEventException]
+	scratch12  Scratch[discord.Activity]
+	scratch13  Scratch[discord.Emoji]
+	scratch14  Scratch[discord.GuildFeature]
+	scratch15  Scratch[discord.Role]
+	scratch16  Scratch[discord.Sticker]
+	scratch17  Scratch[discord.OAuth2Scope]
+	scratch18  Scratch[string]
+	scratch19  Scratch[discord.Entitlement]
+	scratch20  Scratch[discord.Attachment]
+	scratch21  Scratch[discord.Embed]
+	scratch22  Scratch[discord.MentionedChannel]
+	scratch23  Scratch[discord.MessageSnapshot]
+	scratch24  Scratch[discord.Reaction]
+	scratch25  Scratch[discord.StickerItem]
+	scratch26  Scratch[discord.AutoModerationKeywordPreset]
+	scratch27  Scratch[discord.RecurrenceMonth]
+	scratch28  Scratch[int]
+	scratch29  Scratch[discord.NWeekday]
+	scratch30  Scratch[discord.RecurrenceWeekday]
+	scratch31  Scratch[discord.TeamMember]
+	scratch32  Scratch[discord.ApplicationCommandDataOption]
+	scratch33  Scratch[discord.EmbedField]
+	scratch34  Scratch[discord.PollAnswer]
+	scratch35  Scratch[discord.PollAnswerCount]
+	scratch36  Scratch[discord.ActionRow]
+	scratch37  Scratch[discord.ActivityAssets]
+	scratch38  Scratch[discord.ActivityParty]
+	scratch39  Scratch[discord.ActivitySecrets]
+	scratch40  Scratch[discord.ActivityTimestamps]
+	scratch41  Scratch[discord.Application]
+	scratch42  Scratch[discord.AuditLogChange]
+	scratch43  Scratch[discord.AutoModerationActionMetadata]
+	scratch44  Scratch[discord.AutoModerationRule]
+	scratch45  Scratch[discord.AutoModerationTriggerMetadata]
+	scratch46  Scratch[discord.AvatarDecoration]
+	scratch47  Scratch[discord.Button]
+	scratch48  Scratch[discord.Channel]
+	scratch49  Scratch[discord.ChannelSelect]
+	scratch50  Scratch[discord.Checkbox]
+	scratch51  Scratch[discord.CheckboxGroup]
+	scratch52  Scratch[discord.ClientStatus]
+	scratch53  Scratch[discord.ClientTheme]
+	scratch54  Scratch[discord.Collectibles]
+	scratch55  Scratch[discord.ComponentEmoji]
+	scratch56  Scratch[discord.Container]
+	scratch57  Scratch[discord.DefaultReaction]
+	scratch58  Scratch[discord.EmbedAuthor]
+	scratch59  Scratch[discord.EmbedFooter]
+	scratch60  Scratch[discord.EmbedMedia]
+	scratch61  Scratch[discord.EmbedProvider]
+	scratch62  Scratch[discord.EntityMetadata]
+	scratch63  Scratch[discord.FileComponent]
+	scratch64  Scratch[discord.FileUpload]
+	scratch65  Scratch[discord.Guild]
+	scratch66  Scratch[discord.GuildApplicationCommandPermissions]
+	scratch67  Scratch[discord.GuildIncidents]
+	scratch68  Scratch[discord.GuildProductPurchase]
+	scratch69  Scratch[discord.InstallParams]
+	scratch70  Scratch[discord.IntegrationAccount]
+	scratch71  Scratch[discord.IntegrationTypeConfig]
+	scratch72  Scratch[discord.Interaction]
+	scratch73  Scratch[discord.InteractionData]
+	scratch74  Scratch[discord.InteractionMetadata]
+	scratch75  Scratch[discord.MediaGallery]
+	scratch76  Scratch[discord.Member]
+	scratch77  Scratch[discord.MentionableSelect]
+	scratch78  Scratch[discord.Message]
+	scratch79  Scratch[discord.MessageActivity]
+	scratch80  Scratch[discord.MessageCall]
+	scratch81  Scratch[discord.MessageInteraction]
+	scratch82  Scratch[discord.MessageLobbyMember]
+	scratch83  Scratch[discord.MessageReference]
+	scratch84  Scratch[discord.Nameplate]
+	scratch85  Scratch[discord.Poll]
+	scratch86  Scratch[discord.PollMedia]
+	scratch87  Scratch[discord.PollResults]
+	scratch88  Scratch[discord.Presence]
+	scratch89  Scratch[discord.PrimaryGuild]
+	scratch90  Scratch[discord.PurchaseNotification]
+	scratch91  Scratch[discord.RadioGroup]
+	scratch92  Scratch[discord.ReactionCountDetails]
+	scratch93  Scratch[discord.RecurrenceRule]
+	scratch94  Scratch[discord.ResolvedData]
+	scratch95  Scratch[discord.RoleColors]
+	scratch96  Scratch[discord.RoleSelect]
+	scratch97  Scratch[discord.RoleSubscriptionData]
+	scratch98  Scratch[discord.RoleTags]
+	scratch99  Scratch[discord.ScheduledEvent]
+	scratch100 Scratch[discord.ScheduledEventUser]
+	scratch101 Scratch[discord.Separator]
+	scratch102 Scratch[discord.SoundboardSound]
+	scratch103 Scratch[discord.StageInstance]
+	scratch104 Scratch[discord.StringSelect]
+	scratch105 Scratch[discord.Subscription]
+	scratch106 Scratch[discord.Team]
+	scratch107 Scratch[discord.TextDisplay]
+	scratch108 Scratch[discord.TextInput]
+	scratch109 Scratch[discord.ThreadMember]
+	scratch110 Scratch[discord.ThreadMetadata]
+	scratch111 Scratch[discord.Thumbnail]
+	scratch112 Scratch[discord.UnavailableGuild]
+	scratch113 Scratch[discord.UnfurledMedia]
+	scratch114 Scratch[discord.UserSelect]
+	scratch115 Scratch[discord.VoiceState]
 )
 
 // decodeComponentKind decodes a component of kind t, or returns nil for a
@@ -54,83 +134,83 @@ func decodeComponentKind(d *Decoder, t discord.ComponentType) discord.Component 
 	switch t {
 	case 1:
 		c := new(discord.ActionRow)
-		DecodeActionRow(d, &(*c))
+		DecodeActionRow(d, c)
 		return c
 	case 2:
 		c := new(discord.Button)
-		DecodeButton(d, &(*c))
+		DecodeButton(d, c)
 		return c
 	case 3:
 		c := new(discord.StringSelect)
-		DecodeStringSelect(d, &(*c))
+		DecodeStringSelect(d, c)
 		return c
 	case 4:
 		c := new(discord.TextInput)
-		DecodeTextInput(d, &(*c))
+		DecodeTextInput(d, c)
 		return c
 	case 5:
 		c := new(discord.UserSelect)
-		DecodeUserSelect(d, &(*c))
+		DecodeUserSelect(d, c)
 		return c
 	case 6:
 		c := new(discord.RoleSelect)
-		DecodeRoleSelect(d, &(*c))
+		DecodeRoleSelect(d, c)
 		return c
 	case 7:
 		c := new(discord.MentionableSelect)
-		DecodeMentionableSelect(d, &(*c))
+		DecodeMentionableSelect(d, c)
 		return c
 	case 8:
 		c := new(discord.ChannelSelect)
-		DecodeChannelSelect(d, &(*c))
+		DecodeChannelSelect(d, c)
 		return c
 	case 9:
 		c := new(discord.Section)
-		Unmarshaler(d, &(*c))
+		Unmarshaler(d, c)
 		return c
 	case 10:
 		c := new(discord.TextDisplay)
-		DecodeTextDisplay(d, &(*c))
+		DecodeTextDisplay(d, c)
 		return c
 	case 11:
 		c := new(discord.Thumbnail)
-		DecodeThumbnail(d, &(*c))
+		DecodeThumbnail(d, c)
 		return c
 	case 12:
 		c := new(discord.MediaGallery)
-		DecodeMediaGallery(d, &(*c))
+		DecodeMediaGallery(d, c)
 		return c
 	case 13:
 		c := new(discord.FileComponent)
-		DecodeFileComponent(d, &(*c))
+		DecodeFileComponent(d, c)
 		return c
 	case 14:
 		c := new(discord.Separator)
-		DecodeSeparator(d, &(*c))
+		DecodeSeparator(d, c)
 		return c
 	case 17:
 		c := new(discord.Container)
-		DecodeContainer(d, &(*c))
+		DecodeContainer(d, c)
 		return c
 	case 18:
 		c := new(discord.Label)
-		Unmarshaler(d, &(*c))
+		Unmarshaler(d, c)
 		return c
 	case 19:
 		c := new(discord.FileUpload)
-		DecodeFileUpload(d, &(*c))
+		DecodeFileUpload(d, c)
 		return c
 	case 21:
 		c := new(discord.RadioGroup)
-		DecodeRadioGroup(d, &(*c))
+		DecodeRadioGroup(d, c)
 		return c
 	case 22:
 		c := new(discord.CheckboxGroup)
-		DecodeCheckboxGroup(d, &(*c))
+		DecodeCheckboxGroup(d, c)
 		return c
 	case 23:
 		c := new(discord.Checkbox)
-		DecodeCheckbox(d, &(*c))
+		DecodeCheckbox(d, c)
 		return c
 	}
 	return nil
@@ -206,7 +286,7 @@ func DecodeButton(d *Decoder, v *discord.Button) {
 				if v.Emoji == nil {
 					v.Emoji = new(discord.ComponentEmoji)
 				}
-				DecodeComponentEmoji(d, &(*v.Emoji))
+				DecodeComponentEmoji(d, v.Emoji)
 			}
 		case "id":
 			if seen[0]&(1<<3) != 0 {
@@ -331,7 +411,7 @@ func DecodeStringSelect(d *Decoder, v *discord.StringSelect) {
 				for d.More() {
 					*x215 = append(*x215, *new(discord.SelectOption))
 					x216 := &(*x215)[len(*x215)-1]
-					DecodeSelectOption(d, &(*x216))
+					DecodeSelectOption(d, x216)
 				}
 				v.Options = scratch0.Slice(x215)
 			} else if !d.Failed() {
@@ -504,7 +584,7 @@ func DecodeUserSelect(d *Decoder, v *discord.UserSelect) {
 				for d.More() {
 					*x231 = append(*x231, *new(discord.SelectDefaultValue))
 					x232 := &(*x231)[len(*x231)-1]
-					DecodeSelectDefaultValue(d, &(*x232))
+					DecodeSelectDefaultValue(d, x232)
 				}
 				v.DefaultValues = scratch1.Slice(x231)
 			} else if !d.Failed() {
@@ -616,7 +696,7 @@ func DecodeRoleSelect(d *Decoder, v *discord.RoleSelect) {
 				for d.More() {
 					*x242 = append(*x242, *new(discord.SelectDefaultValue))
 					x243 := &(*x242)[len(*x242)-1]
-					DecodeSelectDefaultValue(d, &(*x243))
+					DecodeSelectDefaultValue(d, x243)
 				}
 				v.DefaultValues = scratch1.Slice(x242)
 			} else if !d.Failed() {
@@ -728,7 +808,7 @@ func DecodeMentionableSelect(d *Decoder, v *discord.MentionableSelect) {
 				for d.More() {
 					*x253 = append(*x253, *new(discord.SelectDefaultValue))
 					x254 := &(*x253)[len(*x253)-1]
-					DecodeSelectDefaultValue(d, &(*x254))
+					DecodeSelectDefaultValue(d, x254)
 				}
 				v.DefaultValues = scratch1.Slice(x253)
 			} else if !d.Failed() {
@@ -859,7 +939,7 @@ func DecodeChannelSelect(d *Decoder, v *discord.ChannelSelect) {
 				for d.More() {
 					*x267 = append(*x267, *new(discord.SelectDefaultValue))
 					x268 := &(*x267)[len(*x267)-1]
-					DecodeSelectDefaultValue(d, &(*x268))
+					DecodeSelectDefaultValue(d, x268)
 				}
 				v.DefaultValues = scratch1.Slice(x267)
 			} else if !d.Failed() {
@@ -1055,7 +1135,7 @@ func DecodeMediaGallery(d *Decoder, v *discord.MediaGallery) {
 				for d.More() {
 					*x283 = append(*x283, *new(discord.MediaGalleryItem))
 					x284 := &(*x283)[len(*x283)-1]
-					DecodeMediaGalleryItem(d, &(*x284))
+					DecodeMediaGalleryItem(d, x284)
 				}
 				v.Items = scratch3.Slice(x283)
 			} else if !d.Failed() {
@@ -1341,7 +1421,7 @@ func DecodeRadioGroup(d *Decoder, v *discord.RadioGroup) {
 				for d.More() {
 					*x304 = append(*x304, *new(discord.RadioGroupOption))
 					x305 := &(*x304)[len(*x304)-1]
-					DecodeRadioGroupOption(d, &(*x305))
+					DecodeRadioGroupOption(d, x305)
 				}
 				v.Options = scratch4.Slice(x304)
 			} else if !d.Failed() {
@@ -1435,7 +1515,7 @@ func DecodeCheckboxGroup(d *Decoder, v *discord.CheckboxGroup) {
 				for d.More() {
 					*x313 = append(*x313, *new(discord.CheckboxGroupOption))
 					x314 := &(*x313)[len(*x313)-1]
-					DecodeCheckboxGroupOption(d, &(*x314))
+					DecodeCheckboxGroupOption(d, x314)
 				}
 				v.Options = scratch5.Slice(x313)
 			} else if !d.Failed() {
@@ -1549,7 +1629,7 @@ func DecodeGuildApplicationCommandPermissions(d *Decoder, v *discord.GuildApplic
 				for d.More() {
 					*x320 = append(*x320, *new(discord.ApplicationCommandPermission))
 					x321 := &(*x320)[len(*x320)-1]
-					DecodeApplicationCommandPermission(d, &(*x321))
+					DecodeApplicationCommandPermission(d, x321)
 				}
 				v.Permissions = scratch6.Slice(x320)
 			} else if !d.Failed() {
@@ -1583,7 +1663,7 @@ func DecodeAutoModerationAction(d *Decoder, v *discord.AutoModerationAction) {
 				if v.Metadata == nil {
 					v.Metadata = new(discord.AutoModerationActionMetadata)
 				}
-				DecodeAutoModerationActionMetadata(d, &(*v.Metadata))
+				DecodeAutoModerationActionMetadata(d, v.Metadata)
 			}
 		case "type":
 			if seen[0]&(1<<1) != 0 {
@@ -1621,7 +1701,7 @@ func DecodeAutoModerationRule(d *Decoder, v *discord.AutoModerationRule) {
 				for d.More() {
 					*x323 = append(*x323, *new(discord.AutoModerationAction))
 					x324 := &(*x323)[len(*x323)-1]
-					DecodeAutoModerationAction(d, &(*x324))
+					DecodeAutoModerationAction(d, x324)
 				}
 				v.Actions = scratch7.Slice(x323)
 			} else if !d.Failed() {
@@ -1746,7 +1826,7 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				for d.More() {
 					*x329 = append(*x329, *new(discord.ForumTag))
 					x330 := &(*x329)[len(*x329)-1]
-					DecodeForumTag(d, &(*x330))
+					DecodeForumTag(d, x330)
 				}
 				v.AvailableTags = scratch8.Slice(x329)
 			} else if !d.Failed() {
@@ -1791,7 +1871,7 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				if v.DefaultReactionEmoji == nil {
 					v.DefaultReactionEmoji = new(discord.DefaultReaction)
 				}
-				DecodeDefaultReaction(d, &(*v.DefaultReactionEmoji))
+				DecodeDefaultReaction(d, v.DefaultReactionEmoji)
 			}
 		case "default_sort_order":
 			if seen[0]&(1<<7) != 0 {
@@ -1887,7 +1967,7 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				if v.Member == nil {
 					v.Member = new(discord.ThreadMember)
 				}
-				DecodeThreadMember(d, &(*v.Member))
+				DecodeThreadMember(d, v.Member)
 			}
 		case "member_count":
 			if seen[0]&(1<<18) != 0 {
@@ -1950,7 +2030,7 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				for d.More() {
 					*x344 = append(*x344, *new(discord.PermissionOverwrite))
 					x345 := &(*x344)[len(*x344)-1]
-					DecodePermissionOverwrite(d, &(*x345))
+					DecodePermissionOverwrite(d, x345)
 				}
 				v.PermissionOverwrites = scratch9.Slice(x344)
 			} else if !d.Failed() {
@@ -1992,7 +2072,7 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				for d.More() {
 					*x348 = append(*x348, *new(discord.User))
 					x349 := &(*x348)[len(*x348)-1]
-					DecodeUser(d, &(*x349))
+					DecodeUser(d, x349)
 				}
 				v.Recipients = scratch10.Slice(x348)
 			} else if !d.Failed() {
@@ -2019,7 +2099,7 @@ func DecodeChannel(d *Decoder, v *discord.Channel) {
 				if v.ThreadMetadata == nil {
 					v.ThreadMetadata = new(discord.ThreadMetadata)
 				}
-				DecodeThreadMetadata(d, &(*v.ThreadMetadata))
+				DecodeThreadMetadata(d, v.ThreadMetadata)
 			}
 		case "topic":
 			if seen[0]&(1<<31) != 0 {
@@ -2294,7 +2374,7 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				if v.AvatarDecorationData == nil {
 					v.AvatarDecorationData = new(discord.AvatarDecoration)
 				}
-				DecodeAvatarDecoration(d, &(*v.AvatarDecorationData))
+				DecodeAvatarDecoration(d, v.AvatarDecorationData)
 			}
 		case "banner":
 			if seen[0]&(1<<3) != 0 {
@@ -2326,7 +2406,7 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				if v.Collectibles == nil {
 					v.Collectibles = new(discord.Collectibles)
 				}
-				DecodeCollectibles(d, &(*v.Collectibles))
+				DecodeCollectibles(d, v.Collectibles)
 			}
 		case "discriminator":
 			if seen[0]&(1<<6) != 0 {
@@ -2392,7 +2472,7 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				if v.Member == nil {
 					v.Member = new(discord.Member)
 				}
-				DecodeMember(d, &(*v.Member))
+				DecodeMember(d, v.Member)
 			}
 		case "mfa_enabled":
 			if seen[0]&(1<<13) != 0 {
@@ -2424,7 +2504,7 @@ func DecodeUser(d *Decoder, v *discord.User) {
 				if v.PrimaryGuild == nil {
 					v.PrimaryGuild = new(discord.PrimaryGuild)
 				}
-				DecodePrimaryGuild(d, &(*v.PrimaryGuild))
+				DecodePrimaryGuild(d, v.PrimaryGuild)
 			}
 		case "public_flags":
 			if seen[0]&(1<<16) != 0 {
@@ -2549,7 +2629,7 @@ func DecodeEmoji(d *Decoder, v *discord.Emoji) {
 				if v.User == nil {
 					v.User = new(discord.User)
 				}
-				DecodeUser(d, &(*v.User))
+				DecodeUser(d, v.User)
 			}
 		default:
 			d.Unknown(k, namesEmoji)
@@ -2586,7 +2666,7 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 				if v.Creator == nil {
 					v.Creator = new(discord.User)
 				}
-				DecodeUser(d, &(*v.Creator))
+				DecodeUser(d, v.Creator)
 			}
 		case "creator_id":
 			if seen[0]&(1<<2) != 0 {
@@ -2623,7 +2703,7 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 				if v.EntityMetadata == nil {
 					v.EntityMetadata = new(discord.EntityMetadata)
 				}
-				DecodeEntityMetadata(d, &(*v.EntityMetadata))
+				DecodeEntityMetadata(d, v.EntityMetadata)
 			}
 		case "entity_type":
 			if seen[0]&(1<<6) != 0 {
@@ -2652,7 +2732,7 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 				for d.More() {
 					*x385 = append(*x385, *new(discord.ScheduledEventException))
 					x386 := &(*x385)[len(*x385)-1]
-					DecodeScheduledEventException(d, &(*x386))
+					DecodeScheduledEventException(d, x386)
 				}
 				v.GuildScheduledEventExceptions = scratch11.Slice(x385)
 			} else if !d.Failed() {
@@ -2704,7 +2784,7 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 				if v.RecurrenceRule == nil {
 					v.RecurrenceRule = new(discord.RecurrenceRule)
 				}
-				DecodeRecurrenceRule(d, &(*v.RecurrenceRule))
+				DecodeRecurrenceRule(d, v.RecurrenceRule)
 			}
 		case "scheduled_end_time":
 			if seen[0]&(1<<14) != 0 {
@@ -2750,7 +2830,7 @@ func DecodeScheduledEvent(d *Decoder, v *discord.ScheduledEvent) {
 				if v.UserRsvp == nil {
 					v.UserRsvp = new(discord.ScheduledEventUser)
 				}
-				DecodeScheduledEventUser(d, &(*v.UserRsvp))
+				DecodeScheduledEventUser(d, v.UserRsvp)
 			}
 		default:
 			d.Unknown(k, namesScheduledEvent)
@@ -2819,7 +2899,7 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				if v.AvatarDecorationData == nil {
 					v.AvatarDecorationData = new(discord.AvatarDecoration)
 				}
-				DecodeAvatarDecoration(d, &(*v.AvatarDecorationData))
+				DecodeAvatarDecoration(d, v.AvatarDecorationData)
 			}
 		case "banner":
 			if seen[0]&(1<<2) != 0 {
@@ -2842,7 +2922,7 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				if v.Collectibles == nil {
 					v.Collectibles = new(discord.Collectibles)
 				}
-				DecodeCollectibles(d, &(*v.Collectibles))
+				DecodeCollectibles(d, v.Collectibles)
 			}
 		case "communication_disabled_until":
 			if seen[0]&(1<<4) != 0 {
@@ -2945,7 +3025,7 @@ func DecodeMember(d *Decoder, v *discord.Member) {
 				if v.User == nil {
 					v.User = new(discord.User)
 				}
-				DecodeUser(d, &(*v.User))
+				DecodeUser(d, v.User)
 			}
 		default:
 			d.Unknown(k, namesMember)
@@ -2974,7 +3054,7 @@ func DecodePresence(d *Decoder, v *discord.Presence) {
 				for d.More() {
 					*x400 = append(*x400, *new(discord.Activity))
 					x401 := &(*x400)[len(*x400)-1]
-					DecodeActivity(d, &(*x401))
+					DecodeActivity(d, x401)
 				}
 				v.Activities = scratch12.Slice(x400)
 			} else if !d.Failed() {
@@ -3129,7 +3209,7 @@ func DecodeRole(d *Decoder, v *discord.Role) {
 				if v.Tags == nil {
 					v.Tags = new(discord.RoleTags)
 				}
-				DecodeRoleTags(d, &(*v.Tags))
+				DecodeRoleTags(d, v.Tags)
 			}
 		case "unicode_emoji":
 			if seen[0]&(1<<12) != 0 {
@@ -3216,7 +3296,7 @@ func DecodeSoundboardSound(d *Decoder, v *discord.SoundboardSound) {
 				if v.User == nil {
 					v.User = new(discord.User)
 				}
-				DecodeUser(d, &(*v.User))
+				DecodeUser(d, v.User)
 			}
 		case "volume":
 			if seen[0]&(1<<7) != 0 {
@@ -3410,7 +3490,7 @@ func DecodeSticker(d *Decoder, v *discord.Sticker) {
 				if v.User == nil {
 					v.User = new(discord.User)
 				}
-				DecodeUser(d, &(*v.User))
+				DecodeUser(d, v.User)
 			}
 		default:
 			d.Unknown(k, namesSticker)
@@ -3463,7 +3543,7 @@ func DecodeVoiceState(d *Decoder, v *discord.VoiceState) {
 				if v.Member == nil {
 					v.Member = new(discord.Member)
 				}
-				DecodeMember(d, &(*v.Member))
+				DecodeMember(d, v.Member)
 			}
 		case "mute":
 			if seen[0]&(1<<4) != 0 {
@@ -3634,7 +3714,7 @@ func DecodeCollectibles(d *Decoder, v *discord.Collectibles) {
 				if v.Nameplate == nil {
 					v.Nameplate = new(discord.Nameplate)
 				}
-				DecodeNameplate(d, &(*v.Nameplate))
+				DecodeNameplate(d, v.Nameplate)
 			}
 		default:
 			d.Unknown(k, namesCollectibles)
@@ -3740,7 +3820,7 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				for d.More() {
 					*x442 = append(*x442, *new(discord.Emoji))
 					x443 := &(*x442)[len(*x442)-1]
-					DecodeEmoji(d, &(*x443))
+					DecodeEmoji(d, x443)
 				}
 				v.Emojis = scratch13.Slice(x442)
 			} else if !d.Failed() {
@@ -3811,7 +3891,7 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				if v.IncidentsData == nil {
 					v.IncidentsData = new(discord.GuildIncidents)
 				}
-				DecodeGuildIncidents(d, &(*v.IncidentsData))
+				DecodeGuildIncidents(d, v.IncidentsData)
 			}
 		case "max_members":
 			if seen[0]&(1<<16) != 0 {
@@ -3978,7 +4058,7 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				for d.More() {
 					*x464 = append(*x464, *new(discord.Role))
 					x465 := &(*x464)[len(*x464)-1]
-					DecodeRole(d, &(*x465))
+					DecodeRole(d, x465)
 				}
 				v.Roles = scratch15.Slice(x464)
 			} else if !d.Failed() {
@@ -4018,7 +4098,7 @@ func DecodeGuild(d *Decoder, v *discord.Guild) {
 				for d.More() {
 					*x467 = append(*x467, *new(discord.Sticker))
 					x468 := &(*x467)[len(*x467)-1]
-					DecodeSticker(d, &(*x468))
+					DecodeSticker(d, x468)
 				}
 				v.Stickers = scratch16.Slice(x467)
 			} else if !d.Failed() {
@@ -4163,7 +4243,7 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				if v.Bot == nil {
 					v.Bot = new(discord.User)
 				}
-				DecodeUser(d, &(*v.Bot))
+				DecodeUser(d, v.Bot)
 			}
 		case "bot_public":
 			if seen[0]&(1<<4) != 0 {
@@ -4328,7 +4408,7 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				if v.InstallParams == nil {
 					v.InstallParams = new(discord.InstallParams)
 				}
-				DecodeInstallParams(d, &(*v.InstallParams))
+				DecodeInstallParams(d, v.InstallParams)
 			}
 		case "integration_types_config":
 			if seen[0]&(1<<20) != 0 {
@@ -4391,7 +4471,7 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				if v.Owner == nil {
 					v.Owner = new(discord.User)
 				}
-				DecodeUser(d, &(*v.Owner))
+				DecodeUser(d, v.Owner)
 			}
 		case "primary_sku_id":
 			if seen[0]&(1<<25) != 0 {
@@ -4496,7 +4576,7 @@ func DecodeApplication(d *Decoder, v *discord.Application) {
 				if v.Team == nil {
 					v.Team = new(discord.Team)
 				}
-				DecodeTeam(d, &(*v.Team))
+				DecodeTeam(d, v.Team)
 			}
 		case "terms_of_service_url":
 			if seen[0]&(1<<33) != 0 {
@@ -4598,7 +4678,7 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				if v.Channel == nil {
 					v.Channel = new(discord.Channel)
 				}
-				DecodeChannel(d, &(*v.Channel))
+				DecodeChannel(d, v.Channel)
 			}
 		case "channel_id":
 			if seen[0]&(1<<5) != 0 {
@@ -4628,7 +4708,7 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				if v.Data == nil {
 					v.Data = new(discord.InteractionData)
 				}
-				DecodeInteractionData(d, &(*v.Data))
+				DecodeInteractionData(d, v.Data)
 			}
 		case "entitlements":
 			if seen[0]&(1<<8) != 0 {
@@ -4641,7 +4721,7 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				for d.More() {
 					*x521 = append(*x521, *new(discord.Entitlement))
 					x522 := &(*x521)[len(*x521)-1]
-					DecodeEntitlement(d, &(*x522))
+					DecodeEntitlement(d, x522)
 				}
 				v.Entitlements = scratch19.Slice(x521)
 			} else if !d.Failed() {
@@ -4659,7 +4739,7 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				if v.Guild == nil {
 					v.Guild = new(discord.Guild)
 				}
-				DecodeGuild(d, &(*v.Guild))
+				DecodeGuild(d, v.Guild)
 			}
 		case "guild_id":
 			if seen[0]&(1<<10) != 0 {
@@ -4705,7 +4785,7 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				if v.Member == nil {
 					v.Member = new(discord.Member)
 				}
-				DecodeMember(d, &(*v.Member))
+				DecodeMember(d, v.Member)
 			}
 		case "message":
 			if seen[0]&(1<<15) != 0 {
@@ -4719,7 +4799,7 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				if v.Message == nil {
 					v.Message = new(discord.Message)
 				}
-				DecodeMessage(d, &(*v.Message))
+				DecodeMessage(d, v.Message)
 			}
 		case "token":
 			if seen[0]&(1<<16) != 0 {
@@ -4751,7 +4831,7 @@ func DecodeInteraction(d *Decoder, v *discord.Interaction) {
 				if v.User == nil {
 					v.User = new(discord.User)
 				}
-				DecodeUser(d, &(*v.User))
+				DecodeUser(d, v.User)
 			}
 		case "version":
 			if seen[0]&(1<<19) != 0 {
@@ -4790,7 +4870,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				if v.Activity == nil {
 					v.Activity = new(discord.MessageActivity)
 				}
-				DecodeMessageActivity(d, &(*v.Activity))
+				DecodeMessageActivity(d, v.Activity)
 			}
 		case "application":
 			if seen[0]&(1<<1) != 0 {
@@ -4804,7 +4884,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				if v.Application == nil {
 					v.Application = new(discord.Application)
 				}
-				DecodeApplication(d, &(*v.Application))
+				DecodeApplication(d, v.Application)
 			}
 		case "application_id":
 			if seen[0]&(1<<2) != 0 {
@@ -4824,7 +4904,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				for d.More() {
 					*x528 = append(*x528, *new(discord.Attachment))
 					x529 := &(*x528)[len(*x528)-1]
-					DecodeAttachment(d, &(*x529))
+					DecodeAttachment(d, x529)
 				}
 				v.Attachments = scratch20.Slice(x528)
 			} else if !d.Failed() {
@@ -4842,7 +4922,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				if v.Author == nil {
 					v.Author = new(discord.User)
 				}
-				DecodeUser(d, &(*v.Author))
+				DecodeUser(d, v.Author)
 			}
 		case "call":
 			if seen[0]&(1<<5) != 0 {
@@ -4856,7 +4936,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				if v.Call == nil {
 					v.Call = new(discord.MessageCall)
 				}
-				DecodeMessageCall(d, &(*v.Call))
+				DecodeMessageCall(d, v.Call)
 			}
 		case "channel_id":
 			if seen[0]&(1<<6) != 0 {
@@ -4899,7 +4979,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				for d.More() {
 					*x531 = append(*x531, *new(discord.Embed))
 					x532 := &(*x531)[len(*x531)-1]
-					DecodeEmbed(d, &(*x532))
+					DecodeEmbed(d, x532)
 				}
 				v.Embeds = scratch21.Slice(x531)
 			} else if !d.Failed() {
@@ -4949,7 +5029,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				if v.Interaction == nil {
 					v.Interaction = new(discord.MessageInteraction)
 				}
-				DecodeMessageInteraction(d, &(*v.Interaction))
+				DecodeMessageInteraction(d, v.Interaction)
 			}
 		case "interaction_metadata":
 			if seen[0]&(1<<16) != 0 {
@@ -4963,7 +5043,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				if v.InteractionMetadata == nil {
 					v.InteractionMetadata = new(discord.InteractionMetadata)
 				}
-				DecodeInteractionMetadata(d, &(*v.InteractionMetadata))
+				DecodeInteractionMetadata(d, v.InteractionMetadata)
 			}
 		case "lobby_member":
 			if seen[0]&(1<<17) != 0 {
@@ -4977,7 +5057,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				if v.LobbyMember == nil {
 					v.LobbyMember = new(discord.MessageLobbyMember)
 				}
-				DecodeMessageLobbyMember(d, &(*v.LobbyMember))
+				DecodeMessageLobbyMember(d, v.LobbyMember)
 			}
 		case "member":
 			if seen[0]&(1<<18) != 0 {
@@ -4991,7 +5071,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				if v.Member == nil {
 					v.Member = new(discord.Member)
 				}
-				DecodeMember(d, &(*v.Member))
+				DecodeMember(d, v.Member)
 			}
 		case "mention_channels":
 			if seen[0]&(1<<19) != 0 {
@@ -5004,7 +5084,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				for d.More() {
 					*x535 = append(*x535, *new(discord.MentionedChannel))
 					x536 := &(*x535)[len(*x535)-1]
-					DecodeMentionedChannel(d, &(*x536))
+					DecodeMentionedChannel(d, x536)
 				}
 				v.MentionChannels = scratch22.Slice(x535)
 			} else if !d.Failed() {
@@ -5037,7 +5117,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				for d.More() {
 					*x538 = append(*x538, *new(discord.User))
 					x539 := &(*x538)[len(*x538)-1]
-					DecodeUser(d, &(*x539))
+					DecodeUser(d, x539)
 				}
 				v.Mentions = scratch10.Slice(x538)
 			} else if !d.Failed() {
@@ -5055,7 +5135,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				if v.MessageReference == nil {
 					v.MessageReference = new(discord.MessageReference)
 				}
-				DecodeMessageReference(d, &(*v.MessageReference))
+				DecodeMessageReference(d, v.MessageReference)
 			}
 		case "message_snapshots":
 			if seen[0]&(1<<24) != 0 {
@@ -5068,7 +5148,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				for d.More() {
 					*x540 = append(*x540, *new(discord.MessageSnapshot))
 					x541 := &(*x540)[len(*x540)-1]
-					DecodeMessageSnapshot(d, &(*x541))
+					DecodeMessageSnapshot(d, x541)
 				}
 				v.MessageSnapshots = scratch23.Slice(x540)
 			} else if !d.Failed() {
@@ -5102,7 +5182,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				if v.Poll == nil {
 					v.Poll = new(discord.Poll)
 				}
-				DecodePoll(d, &(*v.Poll))
+				DecodePoll(d, v.Poll)
 			}
 		case "position":
 			if seen[0]&(1<<28) != 0 {
@@ -5125,7 +5205,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				if v.PurchaseNotification == nil {
 					v.PurchaseNotification = new(discord.PurchaseNotification)
 				}
-				DecodePurchaseNotification(d, &(*v.PurchaseNotification))
+				DecodePurchaseNotification(d, v.PurchaseNotification)
 			}
 		case "reactions":
 			if seen[0]&(1<<30) != 0 {
@@ -5138,7 +5218,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				for d.More() {
 					*x544 = append(*x544, *new(discord.Reaction))
 					x545 := &(*x544)[len(*x544)-1]
-					DecodeReaction(d, &(*x545))
+					DecodeReaction(d, x545)
 				}
 				v.Reactions = scratch24.Slice(x544)
 			} else if !d.Failed() {
@@ -5156,7 +5236,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				if v.ReferencedMessage == nil {
 					v.ReferencedMessage = new(discord.Message)
 				}
-				DecodeMessage(d, &(*v.ReferencedMessage))
+				DecodeMessage(d, v.ReferencedMessage)
 			}
 		case "resolved":
 			if seen[0]&(1<<32) != 0 {
@@ -5170,7 +5250,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				if v.Resolved == nil {
 					v.Resolved = new(discord.ResolvedData)
 				}
-				DecodeResolvedData(d, &(*v.Resolved))
+				DecodeResolvedData(d, v.Resolved)
 			}
 		case "restriction_count":
 			if seen[0]&(1<<33) != 0 {
@@ -5193,7 +5273,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				if v.RoleSubscriptionData == nil {
 					v.RoleSubscriptionData = new(discord.RoleSubscriptionData)
 				}
-				DecodeRoleSubscriptionData(d, &(*v.RoleSubscriptionData))
+				DecodeRoleSubscriptionData(d, v.RoleSubscriptionData)
 			}
 		case "shared_client_theme":
 			if seen[0]&(1<<35) != 0 {
@@ -5207,7 +5287,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				if v.SharedClientTheme == nil {
 					v.SharedClientTheme = new(discord.ClientTheme)
 				}
-				DecodeClientTheme(d, &(*v.SharedClientTheme))
+				DecodeClientTheme(d, v.SharedClientTheme)
 			}
 		case "sticker_items":
 			if seen[0]&(1<<36) != 0 {
@@ -5220,7 +5300,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				for d.More() {
 					*x547 = append(*x547, *new(discord.StickerItem))
 					x548 := &(*x547)[len(*x547)-1]
-					DecodeStickerItem(d, &(*x548))
+					DecodeStickerItem(d, x548)
 				}
 				v.StickerItems = scratch25.Slice(x547)
 			} else if !d.Failed() {
@@ -5237,7 +5317,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				for d.More() {
 					*x549 = append(*x549, *new(discord.Sticker))
 					x550 := &(*x549)[len(*x549)-1]
-					DecodeSticker(d, &(*x550))
+					DecodeSticker(d, x550)
 				}
 				v.Stickers = scratch16.Slice(x549)
 			} else if !d.Failed() {
@@ -5255,7 +5335,7 @@ func DecodeMessage(d *Decoder, v *discord.Message) {
 				if v.Thread == nil {
 					v.Thread = new(discord.Channel)
 				}
-				DecodeChannel(d, &(*v.Thread))
+				DecodeChannel(d, v.Thread)
 			}
 		case "timestamp":
 			if seen[0]&(1<<39) != 0 {
@@ -5519,7 +5599,7 @@ func DecodeThreadMember(d *Decoder, v *discord.ThreadMember) {
 				if v.Member == nil {
 					v.Member = new(discord.Member)
 				}
-				DecodeMember(d, &(*v.Member))
+				DecodeMember(d, v.Member)
 			}
 		case "user_id":
 			if seen[0]&(1<<4) != 0 {
@@ -5727,7 +5807,7 @@ func DecodeSelectOption(d *Decoder, v *discord.SelectOption) {
 				if v.Emoji == nil {
 					v.Emoji = new(discord.ComponentEmoji)
 				}
-				DecodeComponentEmoji(d, &(*v.Emoji))
+				DecodeComponentEmoji(d, v.Emoji)
 			}
 		case "label":
 			if seen[0]&(1<<3) != 0 {
@@ -6384,7 +6464,7 @@ func DecodeRecurrenceRule(d *Decoder, v *discord.RecurrenceRule) {
 				for d.More() {
 					*x619 = append(*x619, *new(discord.NWeekday))
 					x620 := &(*x619)[len(*x619)-1]
-					DecodeNWeekday(d, &(*x620))
+					DecodeNWeekday(d, x620)
 				}
 				v.ByNWeekday = scratch29.Slice(x619)
 			} else if !d.Failed() {
@@ -6511,7 +6591,7 @@ func DecodeScheduledEventUser(d *Decoder, v *discord.ScheduledEventUser) {
 				if v.Member == nil {
 					v.Member = new(discord.Member)
 				}
-				DecodeMember(d, &(*v.Member))
+				DecodeMember(d, v.Member)
 			}
 		case "response":
 			if seen[0]&(1<<3) != 0 {
@@ -6534,7 +6614,7 @@ func DecodeScheduledEventUser(d *Decoder, v *discord.ScheduledEventUser) {
 				if v.User == nil {
 					v.User = new(discord.User)
 				}
-				DecodeUser(d, &(*v.User))
+				DecodeUser(d, v.User)
 			}
 		case "user_id":
 			if seen[0]&(1<<5) != 0 {
@@ -6578,7 +6658,7 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				if v.Assets == nil {
 					v.Assets = new(discord.ActivityAssets)
 				}
-				DecodeActivityAssets(d, &(*v.Assets))
+				DecodeActivityAssets(d, v.Assets)
 			}
 		case "buttons":
 			if seen[0]&(1<<2) != 0 {
@@ -6638,7 +6718,7 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				if v.Emoji == nil {
 					v.Emoji = new(discord.Emoji)
 				}
-				DecodeEmoji(d, &(*v.Emoji))
+				DecodeEmoji(d, v.Emoji)
 			}
 		case "flags":
 			if seen[0]&(1<<7) != 0 {
@@ -6679,7 +6759,7 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				if v.Party == nil {
 					v.Party = new(discord.ActivityParty)
 				}
-				DecodeActivityParty(d, &(*v.Party))
+				DecodeActivityParty(d, v.Party)
 			}
 		case "secrets":
 			if seen[0]&(1<<11) != 0 {
@@ -6693,7 +6773,7 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				if v.Secrets == nil {
 					v.Secrets = new(discord.ActivitySecrets)
 				}
-				DecodeActivitySecrets(d, &(*v.Secrets))
+				DecodeActivitySecrets(d, v.Secrets)
 			}
 		case "state":
 			if seen[0]&(1<<12) != 0 {
@@ -6734,7 +6814,7 @@ func DecodeActivity(d *Decoder, v *discord.Activity) {
 				if v.Timestamps == nil {
 					v.Timestamps = new(discord.ActivityTimestamps)
 				}
-				DecodeActivityTimestamps(d, &(*v.Timestamps))
+				DecodeActivityTimestamps(d, v.Timestamps)
 			}
 		case "type":
 			if seen[0]&(1<<16) != 0 {
@@ -7012,7 +7092,7 @@ func DecodeIntegrationTypeConfig(d *Decoder, v *discord.IntegrationTypeConfig) {
 				if v.OAuth2InstallParams == nil {
 					v.OAuth2InstallParams = new(discord.InstallParams)
 				}
-				DecodeInstallParams(d, &(*v.OAuth2InstallParams))
+				DecodeInstallParams(d, v.OAuth2InstallParams)
 			}
 		default:
 			d.Unknown(k, namesIntegrationTypeConfig)
@@ -7057,7 +7137,7 @@ func DecodeTeam(d *Decoder, v *discord.Team) {
 				for d.More() {
 					*x655 = append(*x655, *new(discord.TeamMember))
 					x656 := &(*x655)[len(*x655)-1]
-					DecodeTeamMember(d, &(*x656))
+					DecodeTeamMember(d, x656)
 				}
 				v.Members = scratch31.Slice(x655)
 			} else if !d.Failed() {
@@ -7154,7 +7234,7 @@ func DecodeInteractionData(d *Decoder, v *discord.InteractionData) {
 				for d.More() {
 					*x661 = append(*x661, *new(discord.ApplicationCommandDataOption))
 					x662 := &(*x661)[len(*x661)-1]
-					DecodeApplicationCommandDataOption(d, &(*x662))
+					DecodeApplicationCommandDataOption(d, x662)
 				}
 				v.Options = scratch32.Slice(x661)
 			} else if !d.Failed() {
@@ -7172,7 +7252,7 @@ func DecodeInteractionData(d *Decoder, v *discord.InteractionData) {
 				if v.Resolved == nil {
 					v.Resolved = new(discord.ResolvedData)
 				}
-				DecodeResolvedData(d, &(*v.Resolved))
+				DecodeResolvedData(d, v.Resolved)
 			}
 		case "target_id":
 			if seen[0]&(1<<8) != 0 {
@@ -7271,7 +7351,7 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				if v.Application == nil {
 					v.Application = new(discord.Application)
 				}
-				DecodeApplication(d, &(*v.Application))
+				DecodeApplication(d, v.Application)
 			}
 		case "clip_created_at":
 			if seen[0]&(1<<1) != 0 {
@@ -7291,7 +7371,7 @@ func DecodeAttachment(d *Decoder, v *discord.Attachment) {
 				for d.More() {
 					*x669 = append(*x669, *new(discord.User))
 					x670 := &(*x669)[len(*x669)-1]
-					DecodeUser(d, &(*x670))
+					DecodeUser(d, x670)
 				}
 				v.ClipParticipants = scratch10.Slice(x669)
 			} else if !d.Failed() {
@@ -7497,7 +7577,7 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 				if v.Author == nil {
 					v.Author = new(discord.EmbedAuthor)
 				}
-				DecodeEmbedAuthor(d, &(*v.Author))
+				DecodeEmbedAuthor(d, v.Author)
 			}
 		case "color":
 			if seen[0]&(1<<1) != 0 {
@@ -7533,7 +7613,7 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 				for d.More() {
 					*x687 = append(*x687, *new(discord.EmbedField))
 					x688 := &(*x687)[len(*x687)-1]
-					DecodeEmbedField(d, &(*x688))
+					DecodeEmbedField(d, x688)
 				}
 				v.Fields = scratch33.Slice(x687)
 			} else if !d.Failed() {
@@ -7560,7 +7640,7 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 				if v.Footer == nil {
 					v.Footer = new(discord.EmbedFooter)
 				}
-				DecodeEmbedFooter(d, &(*v.Footer))
+				DecodeEmbedFooter(d, v.Footer)
 			}
 		case "image":
 			if seen[0]&(1<<7) != 0 {
@@ -7574,7 +7654,7 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 				if v.Image == nil {
 					v.Image = new(discord.EmbedMedia)
 				}
-				DecodeEmbedMedia(d, &(*v.Image))
+				DecodeEmbedMedia(d, v.Image)
 			}
 		case "provider":
 			if seen[0]&(1<<8) != 0 {
@@ -7588,7 +7668,7 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 				if v.Provider == nil {
 					v.Provider = new(discord.EmbedProvider)
 				}
-				DecodeEmbedProvider(d, &(*v.Provider))
+				DecodeEmbedProvider(d, v.Provider)
 			}
 		case "thumbnail":
 			if seen[0]&(1<<9) != 0 {
@@ -7602,7 +7682,7 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 				if v.Thumbnail == nil {
 					v.Thumbnail = new(discord.EmbedMedia)
 				}
-				DecodeEmbedMedia(d, &(*v.Thumbnail))
+				DecodeEmbedMedia(d, v.Thumbnail)
 			}
 		case "timestamp":
 			if seen[0]&(1<<10) != 0 {
@@ -7650,7 +7730,7 @@ func DecodeEmbed(d *Decoder, v *discord.Embed) {
 				if v.Video == nil {
 					v.Video = new(discord.EmbedMedia)
 				}
-				DecodeEmbedMedia(d, &(*v.Video))
+				DecodeEmbedMedia(d, v.Video)
 			}
 		default:
 			d.Unknown(k, namesEmbed)
@@ -7687,7 +7767,7 @@ func DecodeMessageInteraction(d *Decoder, v *discord.MessageInteraction) {
 				if v.Member == nil {
 					v.Member = new(discord.Member)
 				}
-				DecodeMember(d, &(*v.Member))
+				DecodeMember(d, v.Member)
 			}
 		case "name":
 			if seen[0]&(1<<2) != 0 {
@@ -7728,7 +7808,7 @@ func DecodeMessageInteraction(d *Decoder, v *discord.MessageInteraction) {
 				if v.User == nil {
 					v.User = new(discord.User)
 				}
-				DecodeUser(d, &(*v.User))
+				DecodeUser(d, v.User)
 			}
 		default:
 			d.Unknown(k, namesMessageInteraction)
@@ -7808,7 +7888,7 @@ func DecodeInteractionMetadata(d *Decoder, v *discord.InteractionMetadata) {
 				if v.TargetUser == nil {
 					v.TargetUser = new(discord.User)
 				}
-				DecodeUser(d, &(*v.TargetUser))
+				DecodeUser(d, v.TargetUser)
 			}
 		case "triggering_interaction_metadata":
 			if seen[0]&(1<<6) != 0 {
@@ -7822,7 +7902,7 @@ func DecodeInteractionMetadata(d *Decoder, v *discord.InteractionMetadata) {
 				if v.TriggeringInteractionMetadata == nil {
 					v.TriggeringInteractionMetadata = new(discord.InteractionMetadata)
 				}
-				DecodeInteractionMetadata(d, &(*v.TriggeringInteractionMetadata))
+				DecodeInteractionMetadata(d, v.TriggeringInteractionMetadata)
 			}
 		case "type":
 			if seen[0]&(1<<7) != 0 {
@@ -7845,7 +7925,7 @@ func DecodeInteractionMetadata(d *Decoder, v *discord.InteractionMetadata) {
 				if v.User == nil {
 					v.User = new(discord.User)
 				}
-				DecodeUser(d, &(*v.User))
+				DecodeUser(d, v.User)
 			}
 		default:
 			d.Unknown(k, namesInteractionMetadata)
@@ -8042,7 +8122,7 @@ func DecodePoll(d *Decoder, v *discord.Poll) {
 				for d.More() {
 					*x707 = append(*x707, *new(discord.PollAnswer))
 					x708 := &(*x707)[len(*x707)-1]
-					DecodePollAnswer(d, &(*x708))
+					DecodePollAnswer(d, x708)
 				}
 				v.Answers = scratch34.Slice(x707)
 			} else if !d.Failed() {
@@ -8106,7 +8186,7 @@ func DecodePurchaseNotification(d *Decoder, v *discord.PurchaseNotification) {
 				if v.GuildProductPurchase == nil {
 					v.GuildProductPurchase = new(discord.GuildProductPurchase)
 				}
-				DecodeGuildProductPurchase(d, &(*v.GuildProductPurchase))
+				DecodeGuildProductPurchase(d, v.GuildProductPurchase)
 			}
 		case "type":
 			if seen[0]&(1<<1) != 0 {
@@ -8846,7 +8926,7 @@ func DecodeApplicationCommandDataOption(d *Decoder, v *discord.ApplicationComman
 				for d.More() {
 					*x771 = append(*x771, *new(discord.ApplicationCommandDataOption))
 					x772 := &(*x771)[len(*x771)-1]
-					DecodeApplicationCommandDataOption(d, &(*x772))
+					DecodeApplicationCommandDataOption(d, x772)
 				}
 				v.Options = scratch32.Slice(x771)
 			} else if !d.Failed() {
@@ -9206,7 +9286,7 @@ func DecodePollMedia(d *Decoder, v *discord.PollMedia) {
 				if v.Emoji == nil {
 					v.Emoji = new(discord.Emoji)
 				}
-				DecodeEmoji(d, &(*v.Emoji))
+				DecodeEmoji(d, v.Emoji)
 			}
 		case "text":
 			if seen[0]&(1<<1) != 0 {
@@ -9244,7 +9324,7 @@ func DecodePollResults(d *Decoder, v *discord.PollResults) {
 				for d.More() {
 					*x798 = append(*x798, *new(discord.PollAnswerCount))
 					x799 := &(*x798)[len(*x798)-1]
-					DecodePollAnswerCount(d, &(*x799))
+					DecodePollAnswerCount(d, x799)
 				}
 				v.AnswerCounts = scratch35.Slice(x798)
 			} else if !d.Failed() {
@@ -9375,3 +9455,1525 @@ func DecodePollAnswerCount(d *Decoder, v *discord.PollAnswerCount) {
 }
 
 var namesPollAnswerCount = []string{"count", "id", "me_voted"}
+
+// decodeKnown decodes into v and reports true when v points to a type of
+// package discord with a generated decoder, or to a slice of one.
+func decodeKnown(d *Decoder, v any) bool {
+	switch v := v.(type) {
+	case *discord.ActionRow:
+		DecodeActionRow(d, v)
+	case *[]discord.ActionRow:
+		if d.Array() {
+			x807 := scratch36.Get()
+			for d.More() {
+				*x807 = append(*x807, *new(discord.ActionRow))
+				x808 := &(*x807)[len(*x807)-1]
+				DecodeActionRow(d, x808)
+			}
+			(*v) = scratch36.Slice(x807)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Activity:
+		DecodeActivity(d, v)
+	case *[]discord.Activity:
+		if d.Array() {
+			x809 := scratch12.Get()
+			for d.More() {
+				*x809 = append(*x809, *new(discord.Activity))
+				x810 := &(*x809)[len(*x809)-1]
+				DecodeActivity(d, x810)
+			}
+			(*v) = scratch12.Slice(x809)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.ActivityAssets:
+		DecodeActivityAssets(d, v)
+	case *[]discord.ActivityAssets:
+		if d.Array() {
+			x811 := scratch37.Get()
+			for d.More() {
+				*x811 = append(*x811, *new(discord.ActivityAssets))
+				x812 := &(*x811)[len(*x811)-1]
+				DecodeActivityAssets(d, x812)
+			}
+			(*v) = scratch37.Slice(x811)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.ActivityParty:
+		DecodeActivityParty(d, v)
+	case *[]discord.ActivityParty:
+		if d.Array() {
+			x813 := scratch38.Get()
+			for d.More() {
+				*x813 = append(*x813, *new(discord.ActivityParty))
+				x814 := &(*x813)[len(*x813)-1]
+				DecodeActivityParty(d, x814)
+			}
+			(*v) = scratch38.Slice(x813)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.ActivitySecrets:
+		DecodeActivitySecrets(d, v)
+	case *[]discord.ActivitySecrets:
+		if d.Array() {
+			x815 := scratch39.Get()
+			for d.More() {
+				*x815 = append(*x815, *new(discord.ActivitySecrets))
+				x816 := &(*x815)[len(*x815)-1]
+				DecodeActivitySecrets(d, x816)
+			}
+			(*v) = scratch39.Slice(x815)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.ActivityTimestamps:
+		DecodeActivityTimestamps(d, v)
+	case *[]discord.ActivityTimestamps:
+		if d.Array() {
+			x817 := scratch40.Get()
+			for d.More() {
+				*x817 = append(*x817, *new(discord.ActivityTimestamps))
+				x818 := &(*x817)[len(*x817)-1]
+				DecodeActivityTimestamps(d, x818)
+			}
+			(*v) = scratch40.Slice(x817)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Application:
+		DecodeApplication(d, v)
+	case *[]discord.Application:
+		if d.Array() {
+			x819 := scratch41.Get()
+			for d.More() {
+				*x819 = append(*x819, *new(discord.Application))
+				x820 := &(*x819)[len(*x819)-1]
+				DecodeApplication(d, x820)
+			}
+			(*v) = scratch41.Slice(x819)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.ApplicationCommandDataOption:
+		DecodeApplicationCommandDataOption(d, v)
+	case *[]discord.ApplicationCommandDataOption:
+		if d.Array() {
+			x821 := scratch32.Get()
+			for d.More() {
+				*x821 = append(*x821, *new(discord.ApplicationCommandDataOption))
+				x822 := &(*x821)[len(*x821)-1]
+				DecodeApplicationCommandDataOption(d, x822)
+			}
+			(*v) = scratch32.Slice(x821)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.ApplicationCommandPermission:
+		DecodeApplicationCommandPermission(d, v)
+	case *[]discord.ApplicationCommandPermission:
+		if d.Array() {
+			x823 := scratch6.Get()
+			for d.More() {
+				*x823 = append(*x823, *new(discord.ApplicationCommandPermission))
+				x824 := &(*x823)[len(*x823)-1]
+				DecodeApplicationCommandPermission(d, x824)
+			}
+			(*v) = scratch6.Slice(x823)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Attachment:
+		DecodeAttachment(d, v)
+	case *[]discord.Attachment:
+		if d.Array() {
+			x825 := scratch20.Get()
+			for d.More() {
+				*x825 = append(*x825, *new(discord.Attachment))
+				x826 := &(*x825)[len(*x825)-1]
+				DecodeAttachment(d, x826)
+			}
+			(*v) = scratch20.Slice(x825)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.AuditLogChange:
+		DecodeAuditLogChange(d, v)
+	case *[]discord.AuditLogChange:
+		if d.Array() {
+			x827 := scratch42.Get()
+			for d.More() {
+				*x827 = append(*x827, *new(discord.AuditLogChange))
+				x828 := &(*x827)[len(*x827)-1]
+				DecodeAuditLogChange(d, x828)
+			}
+			(*v) = scratch42.Slice(x827)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.AutoModerationAction:
+		DecodeAutoModerationAction(d, v)
+	case *[]discord.AutoModerationAction:
+		if d.Array() {
+			x829 := scratch7.Get()
+			for d.More() {
+				*x829 = append(*x829, *new(discord.AutoModerationAction))
+				x830 := &(*x829)[len(*x829)-1]
+				DecodeAutoModerationAction(d, x830)
+			}
+			(*v) = scratch7.Slice(x829)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.AutoModerationActionMetadata:
+		DecodeAutoModerationActionMetadata(d, v)
+	case *[]discord.AutoModerationActionMetadata:
+		if d.Array() {
+			x831 := scratch43.Get()
+			for d.More() {
+				*x831 = append(*x831, *new(discord.AutoModerationActionMetadata))
+				x832 := &(*x831)[len(*x831)-1]
+				DecodeAutoModerationActionMetadata(d, x832)
+			}
+			(*v) = scratch43.Slice(x831)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.AutoModerationRule:
+		DecodeAutoModerationRule(d, v)
+	case *[]discord.AutoModerationRule:
+		if d.Array() {
+			x833 := scratch44.Get()
+			for d.More() {
+				*x833 = append(*x833, *new(discord.AutoModerationRule))
+				x834 := &(*x833)[len(*x833)-1]
+				DecodeAutoModerationRule(d, x834)
+			}
+			(*v) = scratch44.Slice(x833)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.AutoModerationTriggerMetadata:
+		DecodeAutoModerationTriggerMetadata(d, v)
+	case *[]discord.AutoModerationTriggerMetadata:
+		if d.Array() {
+			x835 := scratch45.Get()
+			for d.More() {
+				*x835 = append(*x835, *new(discord.AutoModerationTriggerMetadata))
+				x836 := &(*x835)[len(*x835)-1]
+				DecodeAutoModerationTriggerMetadata(d, x836)
+			}
+			(*v) = scratch45.Slice(x835)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.AvatarDecoration:
+		DecodeAvatarDecoration(d, v)
+	case *[]discord.AvatarDecoration:
+		if d.Array() {
+			x837 := scratch46.Get()
+			for d.More() {
+				*x837 = append(*x837, *new(discord.AvatarDecoration))
+				x838 := &(*x837)[len(*x837)-1]
+				DecodeAvatarDecoration(d, x838)
+			}
+			(*v) = scratch46.Slice(x837)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Button:
+		DecodeButton(d, v)
+	case *[]discord.Button:
+		if d.Array() {
+			x839 := scratch47.Get()
+			for d.More() {
+				*x839 = append(*x839, *new(discord.Button))
+				x840 := &(*x839)[len(*x839)-1]
+				DecodeButton(d, x840)
+			}
+			(*v) = scratch47.Slice(x839)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Channel:
+		DecodeChannel(d, v)
+	case *[]discord.Channel:
+		if d.Array() {
+			x841 := scratch48.Get()
+			for d.More() {
+				*x841 = append(*x841, *new(discord.Channel))
+				x842 := &(*x841)[len(*x841)-1]
+				DecodeChannel(d, x842)
+			}
+			(*v) = scratch48.Slice(x841)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.ChannelSelect:
+		DecodeChannelSelect(d, v)
+	case *[]discord.ChannelSelect:
+		if d.Array() {
+			x843 := scratch49.Get()
+			for d.More() {
+				*x843 = append(*x843, *new(discord.ChannelSelect))
+				x844 := &(*x843)[len(*x843)-1]
+				DecodeChannelSelect(d, x844)
+			}
+			(*v) = scratch49.Slice(x843)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Checkbox:
+		DecodeCheckbox(d, v)
+	case *[]discord.Checkbox:
+		if d.Array() {
+			x845 := scratch50.Get()
+			for d.More() {
+				*x845 = append(*x845, *new(discord.Checkbox))
+				x846 := &(*x845)[len(*x845)-1]
+				DecodeCheckbox(d, x846)
+			}
+			(*v) = scratch50.Slice(x845)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.CheckboxGroup:
+		DecodeCheckboxGroup(d, v)
+	case *[]discord.CheckboxGroup:
+		if d.Array() {
+			x847 := scratch51.Get()
+			for d.More() {
+				*x847 = append(*x847, *new(discord.CheckboxGroup))
+				x848 := &(*x847)[len(*x847)-1]
+				DecodeCheckboxGroup(d, x848)
+			}
+			(*v) = scratch51.Slice(x847)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.CheckboxGroupOption:
+		DecodeCheckboxGroupOption(d, v)
+	case *[]discord.CheckboxGroupOption:
+		if d.Array() {
+			x849 := scratch5.Get()
+			for d.More() {
+				*x849 = append(*x849, *new(discord.CheckboxGroupOption))
+				x850 := &(*x849)[len(*x849)-1]
+				DecodeCheckboxGroupOption(d, x850)
+			}
+			(*v) = scratch5.Slice(x849)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.ClientStatus:
+		DecodeClientStatus(d, v)
+	case *[]discord.ClientStatus:
+		if d.Array() {
+			x851 := scratch52.Get()
+			for d.More() {
+				*x851 = append(*x851, *new(discord.ClientStatus))
+				x852 := &(*x851)[len(*x851)-1]
+				DecodeClientStatus(d, x852)
+			}
+			(*v) = scratch52.Slice(x851)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.ClientTheme:
+		DecodeClientTheme(d, v)
+	case *[]discord.ClientTheme:
+		if d.Array() {
+			x853 := scratch53.Get()
+			for d.More() {
+				*x853 = append(*x853, *new(discord.ClientTheme))
+				x854 := &(*x853)[len(*x853)-1]
+				DecodeClientTheme(d, x854)
+			}
+			(*v) = scratch53.Slice(x853)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Collectibles:
+		DecodeCollectibles(d, v)
+	case *[]discord.Collectibles:
+		if d.Array() {
+			x855 := scratch54.Get()
+			for d.More() {
+				*x855 = append(*x855, *new(discord.Collectibles))
+				x856 := &(*x855)[len(*x855)-1]
+				DecodeCollectibles(d, x856)
+			}
+			(*v) = scratch54.Slice(x855)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.ComponentEmoji:
+		DecodeComponentEmoji(d, v)
+	case *[]discord.ComponentEmoji:
+		if d.Array() {
+			x857 := scratch55.Get()
+			for d.More() {
+				*x857 = append(*x857, *new(discord.ComponentEmoji))
+				x858 := &(*x857)[len(*x857)-1]
+				DecodeComponentEmoji(d, x858)
+			}
+			(*v) = scratch55.Slice(x857)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Container:
+		DecodeContainer(d, v)
+	case *[]discord.Container:
+		if d.Array() {
+			x859 := scratch56.Get()
+			for d.More() {
+				*x859 = append(*x859, *new(discord.Container))
+				x860 := &(*x859)[len(*x859)-1]
+				DecodeContainer(d, x860)
+			}
+			(*v) = scratch56.Slice(x859)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.DefaultReaction:
+		DecodeDefaultReaction(d, v)
+	case *[]discord.DefaultReaction:
+		if d.Array() {
+			x861 := scratch57.Get()
+			for d.More() {
+				*x861 = append(*x861, *new(discord.DefaultReaction))
+				x862 := &(*x861)[len(*x861)-1]
+				DecodeDefaultReaction(d, x862)
+			}
+			(*v) = scratch57.Slice(x861)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Embed:
+		DecodeEmbed(d, v)
+	case *[]discord.Embed:
+		if d.Array() {
+			x863 := scratch21.Get()
+			for d.More() {
+				*x863 = append(*x863, *new(discord.Embed))
+				x864 := &(*x863)[len(*x863)-1]
+				DecodeEmbed(d, x864)
+			}
+			(*v) = scratch21.Slice(x863)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.EmbedAuthor:
+		DecodeEmbedAuthor(d, v)
+	case *[]discord.EmbedAuthor:
+		if d.Array() {
+			x865 := scratch58.Get()
+			for d.More() {
+				*x865 = append(*x865, *new(discord.EmbedAuthor))
+				x866 := &(*x865)[len(*x865)-1]
+				DecodeEmbedAuthor(d, x866)
+			}
+			(*v) = scratch58.Slice(x865)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.EmbedField:
+		DecodeEmbedField(d, v)
+	case *[]discord.EmbedField:
+		if d.Array() {
+			x867 := scratch33.Get()
+			for d.More() {
+				*x867 = append(*x867, *new(discord.EmbedField))
+				x868 := &(*x867)[len(*x867)-1]
+				DecodeEmbedField(d, x868)
+			}
+			(*v) = scratch33.Slice(x867)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.EmbedFooter:
+		DecodeEmbedFooter(d, v)
+	case *[]discord.EmbedFooter:
+		if d.Array() {
+			x869 := scratch59.Get()
+			for d.More() {
+				*x869 = append(*x869, *new(discord.EmbedFooter))
+				x870 := &(*x869)[len(*x869)-1]
+				DecodeEmbedFooter(d, x870)
+			}
+			(*v) = scratch59.Slice(x869)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.EmbedMedia:
+		DecodeEmbedMedia(d, v)
+	case *[]discord.EmbedMedia:
+		if d.Array() {
+			x871 := scratch60.Get()
+			for d.More() {
+				*x871 = append(*x871, *new(discord.EmbedMedia))
+				x872 := &(*x871)[len(*x871)-1]
+				DecodeEmbedMedia(d, x872)
+			}
+			(*v) = scratch60.Slice(x871)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.EmbedProvider:
+		DecodeEmbedProvider(d, v)
+	case *[]discord.EmbedProvider:
+		if d.Array() {
+			x873 := scratch61.Get()
+			for d.More() {
+				*x873 = append(*x873, *new(discord.EmbedProvider))
+				x874 := &(*x873)[len(*x873)-1]
+				DecodeEmbedProvider(d, x874)
+			}
+			(*v) = scratch61.Slice(x873)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Emoji:
+		DecodeEmoji(d, v)
+	case *[]discord.Emoji:
+		if d.Array() {
+			x875 := scratch13.Get()
+			for d.More() {
+				*x875 = append(*x875, *new(discord.Emoji))
+				x876 := &(*x875)[len(*x875)-1]
+				DecodeEmoji(d, x876)
+			}
+			(*v) = scratch13.Slice(x875)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Entitlement:
+		DecodeEntitlement(d, v)
+	case *[]discord.Entitlement:
+		if d.Array() {
+			x877 := scratch19.Get()
+			for d.More() {
+				*x877 = append(*x877, *new(discord.Entitlement))
+				x878 := &(*x877)[len(*x877)-1]
+				DecodeEntitlement(d, x878)
+			}
+			(*v) = scratch19.Slice(x877)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.EntityMetadata:
+		DecodeEntityMetadata(d, v)
+	case *[]discord.EntityMetadata:
+		if d.Array() {
+			x879 := scratch62.Get()
+			for d.More() {
+				*x879 = append(*x879, *new(discord.EntityMetadata))
+				x880 := &(*x879)[len(*x879)-1]
+				DecodeEntityMetadata(d, x880)
+			}
+			(*v) = scratch62.Slice(x879)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.FileComponent:
+		DecodeFileComponent(d, v)
+	case *[]discord.FileComponent:
+		if d.Array() {
+			x881 := scratch63.Get()
+			for d.More() {
+				*x881 = append(*x881, *new(discord.FileComponent))
+				x882 := &(*x881)[len(*x881)-1]
+				DecodeFileComponent(d, x882)
+			}
+			(*v) = scratch63.Slice(x881)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.FileUpload:
+		DecodeFileUpload(d, v)
+	case *[]discord.FileUpload:
+		if d.Array() {
+			x883 := scratch64.Get()
+			for d.More() {
+				*x883 = append(*x883, *new(discord.FileUpload))
+				x884 := &(*x883)[len(*x883)-1]
+				DecodeFileUpload(d, x884)
+			}
+			(*v) = scratch64.Slice(x883)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.ForumTag:
+		DecodeForumTag(d, v)
+	case *[]discord.ForumTag:
+		if d.Array() {
+			x885 := scratch8.Get()
+			for d.More() {
+				*x885 = append(*x885, *new(discord.ForumTag))
+				x886 := &(*x885)[len(*x885)-1]
+				DecodeForumTag(d, x886)
+			}
+			(*v) = scratch8.Slice(x885)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Guild:
+		DecodeGuild(d, v)
+	case *[]discord.Guild:
+		if d.Array() {
+			x887 := scratch65.Get()
+			for d.More() {
+				*x887 = append(*x887, *new(discord.Guild))
+				x888 := &(*x887)[len(*x887)-1]
+				DecodeGuild(d, x888)
+			}
+			(*v) = scratch65.Slice(x887)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.GuildApplicationCommandPermissions:
+		DecodeGuildApplicationCommandPermissions(d, v)
+	case *[]discord.GuildApplicationCommandPermissions:
+		if d.Array() {
+			x889 := scratch66.Get()
+			for d.More() {
+				*x889 = append(*x889, *new(discord.GuildApplicationCommandPermissions))
+				x890 := &(*x889)[len(*x889)-1]
+				DecodeGuildApplicationCommandPermissions(d, x890)
+			}
+			(*v) = scratch66.Slice(x889)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.GuildIncidents:
+		DecodeGuildIncidents(d, v)
+	case *[]discord.GuildIncidents:
+		if d.Array() {
+			x891 := scratch67.Get()
+			for d.More() {
+				*x891 = append(*x891, *new(discord.GuildIncidents))
+				x892 := &(*x891)[len(*x891)-1]
+				DecodeGuildIncidents(d, x892)
+			}
+			(*v) = scratch67.Slice(x891)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.GuildProductPurchase:
+		DecodeGuildProductPurchase(d, v)
+	case *[]discord.GuildProductPurchase:
+		if d.Array() {
+			x893 := scratch68.Get()
+			for d.More() {
+				*x893 = append(*x893, *new(discord.GuildProductPurchase))
+				x894 := &(*x893)[len(*x893)-1]
+				DecodeGuildProductPurchase(d, x894)
+			}
+			(*v) = scratch68.Slice(x893)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.InstallParams:
+		DecodeInstallParams(d, v)
+	case *[]discord.InstallParams:
+		if d.Array() {
+			x895 := scratch69.Get()
+			for d.More() {
+				*x895 = append(*x895, *new(discord.InstallParams))
+				x896 := &(*x895)[len(*x895)-1]
+				DecodeInstallParams(d, x896)
+			}
+			(*v) = scratch69.Slice(x895)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.IntegrationAccount:
+		DecodeIntegrationAccount(d, v)
+	case *[]discord.IntegrationAccount:
+		if d.Array() {
+			x897 := scratch70.Get()
+			for d.More() {
+				*x897 = append(*x897, *new(discord.IntegrationAccount))
+				x898 := &(*x897)[len(*x897)-1]
+				DecodeIntegrationAccount(d, x898)
+			}
+			(*v) = scratch70.Slice(x897)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.IntegrationTypeConfig:
+		DecodeIntegrationTypeConfig(d, v)
+	case *[]discord.IntegrationTypeConfig:
+		if d.Array() {
+			x899 := scratch71.Get()
+			for d.More() {
+				*x899 = append(*x899, *new(discord.IntegrationTypeConfig))
+				x900 := &(*x899)[len(*x899)-1]
+				DecodeIntegrationTypeConfig(d, x900)
+			}
+			(*v) = scratch71.Slice(x899)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Interaction:
+		DecodeInteraction(d, v)
+	case *[]discord.Interaction:
+		if d.Array() {
+			x901 := scratch72.Get()
+			for d.More() {
+				*x901 = append(*x901, *new(discord.Interaction))
+				x902 := &(*x901)[len(*x901)-1]
+				DecodeInteraction(d, x902)
+			}
+			(*v) = scratch72.Slice(x901)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.InteractionData:
+		DecodeInteractionData(d, v)
+	case *[]discord.InteractionData:
+		if d.Array() {
+			x903 := scratch73.Get()
+			for d.More() {
+				*x903 = append(*x903, *new(discord.InteractionData))
+				x904 := &(*x903)[len(*x903)-1]
+				DecodeInteractionData(d, x904)
+			}
+			(*v) = scratch73.Slice(x903)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.InteractionMetadata:
+		DecodeInteractionMetadata(d, v)
+	case *[]discord.InteractionMetadata:
+		if d.Array() {
+			x905 := scratch74.Get()
+			for d.More() {
+				*x905 = append(*x905, *new(discord.InteractionMetadata))
+				x906 := &(*x905)[len(*x905)-1]
+				DecodeInteractionMetadata(d, x906)
+			}
+			(*v) = scratch74.Slice(x905)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.MediaGallery:
+		DecodeMediaGallery(d, v)
+	case *[]discord.MediaGallery:
+		if d.Array() {
+			x907 := scratch75.Get()
+			for d.More() {
+				*x907 = append(*x907, *new(discord.MediaGallery))
+				x908 := &(*x907)[len(*x907)-1]
+				DecodeMediaGallery(d, x908)
+			}
+			(*v) = scratch75.Slice(x907)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.MediaGalleryItem:
+		DecodeMediaGalleryItem(d, v)
+	case *[]discord.MediaGalleryItem:
+		if d.Array() {
+			x909 := scratch3.Get()
+			for d.More() {
+				*x909 = append(*x909, *new(discord.MediaGalleryItem))
+				x910 := &(*x909)[len(*x909)-1]
+				DecodeMediaGalleryItem(d, x910)
+			}
+			(*v) = scratch3.Slice(x909)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Member:
+		DecodeMember(d, v)
+	case *[]discord.Member:
+		if d.Array() {
+			x911 := scratch76.Get()
+			for d.More() {
+				*x911 = append(*x911, *new(discord.Member))
+				x912 := &(*x911)[len(*x911)-1]
+				DecodeMember(d, x912)
+			}
+			(*v) = scratch76.Slice(x911)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.MentionableSelect:
+		DecodeMentionableSelect(d, v)
+	case *[]discord.MentionableSelect:
+		if d.Array() {
+			x913 := scratch77.Get()
+			for d.More() {
+				*x913 = append(*x913, *new(discord.MentionableSelect))
+				x914 := &(*x913)[len(*x913)-1]
+				DecodeMentionableSelect(d, x914)
+			}
+			(*v) = scratch77.Slice(x913)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.MentionedChannel:
+		DecodeMentionedChannel(d, v)
+	case *[]discord.MentionedChannel:
+		if d.Array() {
+			x915 := scratch22.Get()
+			for d.More() {
+				*x915 = append(*x915, *new(discord.MentionedChannel))
+				x916 := &(*x915)[len(*x915)-1]
+				DecodeMentionedChannel(d, x916)
+			}
+			(*v) = scratch22.Slice(x915)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Message:
+		DecodeMessage(d, v)
+	case *[]discord.Message:
+		if d.Array() {
+			x917 := scratch78.Get()
+			for d.More() {
+				*x917 = append(*x917, *new(discord.Message))
+				x918 := &(*x917)[len(*x917)-1]
+				DecodeMessage(d, x918)
+			}
+			(*v) = scratch78.Slice(x917)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.MessageActivity:
+		DecodeMessageActivity(d, v)
+	case *[]discord.MessageActivity:
+		if d.Array() {
+			x919 := scratch79.Get()
+			for d.More() {
+				*x919 = append(*x919, *new(discord.MessageActivity))
+				x920 := &(*x919)[len(*x919)-1]
+				DecodeMessageActivity(d, x920)
+			}
+			(*v) = scratch79.Slice(x919)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.MessageCall:
+		DecodeMessageCall(d, v)
+	case *[]discord.MessageCall:
+		if d.Array() {
+			x921 := scratch80.Get()
+			for d.More() {
+				*x921 = append(*x921, *new(discord.MessageCall))
+				x922 := &(*x921)[len(*x921)-1]
+				DecodeMessageCall(d, x922)
+			}
+			(*v) = scratch80.Slice(x921)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.MessageInteraction:
+		DecodeMessageInteraction(d, v)
+	case *[]discord.MessageInteraction:
+		if d.Array() {
+			x923 := scratch81.Get()
+			for d.More() {
+				*x923 = append(*x923, *new(discord.MessageInteraction))
+				x924 := &(*x923)[len(*x923)-1]
+				DecodeMessageInteraction(d, x924)
+			}
+			(*v) = scratch81.Slice(x923)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.MessageLobbyMember:
+		DecodeMessageLobbyMember(d, v)
+	case *[]discord.MessageLobbyMember:
+		if d.Array() {
+			x925 := scratch82.Get()
+			for d.More() {
+				*x925 = append(*x925, *new(discord.MessageLobbyMember))
+				x926 := &(*x925)[len(*x925)-1]
+				DecodeMessageLobbyMember(d, x926)
+			}
+			(*v) = scratch82.Slice(x925)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.MessageReference:
+		DecodeMessageReference(d, v)
+	case *[]discord.MessageReference:
+		if d.Array() {
+			x927 := scratch83.Get()
+			for d.More() {
+				*x927 = append(*x927, *new(discord.MessageReference))
+				x928 := &(*x927)[len(*x927)-1]
+				DecodeMessageReference(d, x928)
+			}
+			(*v) = scratch83.Slice(x927)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.MessageSnapshot:
+		DecodeMessageSnapshot(d, v)
+	case *[]discord.MessageSnapshot:
+		if d.Array() {
+			x929 := scratch23.Get()
+			for d.More() {
+				*x929 = append(*x929, *new(discord.MessageSnapshot))
+				x930 := &(*x929)[len(*x929)-1]
+				DecodeMessageSnapshot(d, x930)
+			}
+			(*v) = scratch23.Slice(x929)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.NWeekday:
+		DecodeNWeekday(d, v)
+	case *[]discord.NWeekday:
+		if d.Array() {
+			x931 := scratch29.Get()
+			for d.More() {
+				*x931 = append(*x931, *new(discord.NWeekday))
+				x932 := &(*x931)[len(*x931)-1]
+				DecodeNWeekday(d, x932)
+			}
+			(*v) = scratch29.Slice(x931)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Nameplate:
+		DecodeNameplate(d, v)
+	case *[]discord.Nameplate:
+		if d.Array() {
+			x933 := scratch84.Get()
+			for d.More() {
+				*x933 = append(*x933, *new(discord.Nameplate))
+				x934 := &(*x933)[len(*x933)-1]
+				DecodeNameplate(d, x934)
+			}
+			(*v) = scratch84.Slice(x933)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.PermissionOverwrite:
+		DecodePermissionOverwrite(d, v)
+	case *[]discord.PermissionOverwrite:
+		if d.Array() {
+			x935 := scratch9.Get()
+			for d.More() {
+				*x935 = append(*x935, *new(discord.PermissionOverwrite))
+				x936 := &(*x935)[len(*x935)-1]
+				DecodePermissionOverwrite(d, x936)
+			}
+			(*v) = scratch9.Slice(x935)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Poll:
+		DecodePoll(d, v)
+	case *[]discord.Poll:
+		if d.Array() {
+			x937 := scratch85.Get()
+			for d.More() {
+				*x937 = append(*x937, *new(discord.Poll))
+				x938 := &(*x937)[len(*x937)-1]
+				DecodePoll(d, x938)
+			}
+			(*v) = scratch85.Slice(x937)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.PollAnswer:
+		DecodePollAnswer(d, v)
+	case *[]discord.PollAnswer:
+		if d.Array() {
+			x939 := scratch34.Get()
+			for d.More() {
+				*x939 = append(*x939, *new(discord.PollAnswer))
+				x940 := &(*x939)[len(*x939)-1]
+				DecodePollAnswer(d, x940)
+			}
+			(*v) = scratch34.Slice(x939)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.PollAnswerCount:
+		DecodePollAnswerCount(d, v)
+	case *[]discord.PollAnswerCount:
+		if d.Array() {
+			x941 := scratch35.Get()
+			for d.More() {
+				*x941 = append(*x941, *new(discord.PollAnswerCount))
+				x942 := &(*x941)[len(*x941)-1]
+				DecodePollAnswerCount(d, x942)
+			}
+			(*v) = scratch35.Slice(x941)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.PollMedia:
+		DecodePollMedia(d, v)
+	case *[]discord.PollMedia:
+		if d.Array() {
+			x943 := scratch86.Get()
+			for d.More() {
+				*x943 = append(*x943, *new(discord.PollMedia))
+				x944 := &(*x943)[len(*x943)-1]
+				DecodePollMedia(d, x944)
+			}
+			(*v) = scratch86.Slice(x943)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.PollResults:
+		DecodePollResults(d, v)
+	case *[]discord.PollResults:
+		if d.Array() {
+			x945 := scratch87.Get()
+			for d.More() {
+				*x945 = append(*x945, *new(discord.PollResults))
+				x946 := &(*x945)[len(*x945)-1]
+				DecodePollResults(d, x946)
+			}
+			(*v) = scratch87.Slice(x945)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Presence:
+		DecodePresence(d, v)
+	case *[]discord.Presence:
+		if d.Array() {
+			x947 := scratch88.Get()
+			for d.More() {
+				*x947 = append(*x947, *new(discord.Presence))
+				x948 := &(*x947)[len(*x947)-1]
+				DecodePresence(d, x948)
+			}
+			(*v) = scratch88.Slice(x947)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.PrimaryGuild:
+		DecodePrimaryGuild(d, v)
+	case *[]discord.PrimaryGuild:
+		if d.Array() {
+			x949 := scratch89.Get()
+			for d.More() {
+				*x949 = append(*x949, *new(discord.PrimaryGuild))
+				x950 := &(*x949)[len(*x949)-1]
+				DecodePrimaryGuild(d, x950)
+			}
+			(*v) = scratch89.Slice(x949)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.PurchaseNotification:
+		DecodePurchaseNotification(d, v)
+	case *[]discord.PurchaseNotification:
+		if d.Array() {
+			x951 := scratch90.Get()
+			for d.More() {
+				*x951 = append(*x951, *new(discord.PurchaseNotification))
+				x952 := &(*x951)[len(*x951)-1]
+				DecodePurchaseNotification(d, x952)
+			}
+			(*v) = scratch90.Slice(x951)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.RadioGroup:
+		DecodeRadioGroup(d, v)
+	case *[]discord.RadioGroup:
+		if d.Array() {
+			x953 := scratch91.Get()
+			for d.More() {
+				*x953 = append(*x953, *new(discord.RadioGroup))
+				x954 := &(*x953)[len(*x953)-1]
+				DecodeRadioGroup(d, x954)
+			}
+			(*v) = scratch91.Slice(x953)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.RadioGroupOption:
+		DecodeRadioGroupOption(d, v)
+	case *[]discord.RadioGroupOption:
+		if d.Array() {
+			x955 := scratch4.Get()
+			for d.More() {
+				*x955 = append(*x955, *new(discord.RadioGroupOption))
+				x956 := &(*x955)[len(*x955)-1]
+				DecodeRadioGroupOption(d, x956)
+			}
+			(*v) = scratch4.Slice(x955)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Reaction:
+		DecodeReaction(d, v)
+	case *[]discord.Reaction:
+		if d.Array() {
+			x957 := scratch24.Get()
+			for d.More() {
+				*x957 = append(*x957, *new(discord.Reaction))
+				x958 := &(*x957)[len(*x957)-1]
+				DecodeReaction(d, x958)
+			}
+			(*v) = scratch24.Slice(x957)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.ReactionCountDetails:
+		DecodeReactionCountDetails(d, v)
+	case *[]discord.ReactionCountDetails:
+		if d.Array() {
+			x959 := scratch92.Get()
+			for d.More() {
+				*x959 = append(*x959, *new(discord.ReactionCountDetails))
+				x960 := &(*x959)[len(*x959)-1]
+				DecodeReactionCountDetails(d, x960)
+			}
+			(*v) = scratch92.Slice(x959)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.RecurrenceRule:
+		DecodeRecurrenceRule(d, v)
+	case *[]discord.RecurrenceRule:
+		if d.Array() {
+			x961 := scratch93.Get()
+			for d.More() {
+				*x961 = append(*x961, *new(discord.RecurrenceRule))
+				x962 := &(*x961)[len(*x961)-1]
+				DecodeRecurrenceRule(d, x962)
+			}
+			(*v) = scratch93.Slice(x961)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.ResolvedData:
+		DecodeResolvedData(d, v)
+	case *[]discord.ResolvedData:
+		if d.Array() {
+			x963 := scratch94.Get()
+			for d.More() {
+				*x963 = append(*x963, *new(discord.ResolvedData))
+				x964 := &(*x963)[len(*x963)-1]
+				DecodeResolvedData(d, x964)
+			}
+			(*v) = scratch94.Slice(x963)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Role:
+		DecodeRole(d, v)
+	case *[]discord.Role:
+		if d.Array() {
+			x965 := scratch15.Get()
+			for d.More() {
+				*x965 = append(*x965, *new(discord.Role))
+				x966 := &(*x965)[len(*x965)-1]
+				DecodeRole(d, x966)
+			}
+			(*v) = scratch15.Slice(x965)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.RoleColors:
+		DecodeRoleColors(d, v)
+	case *[]discord.RoleColors:
+		if d.Array() {
+			x967 := scratch95.Get()
+			for d.More() {
+				*x967 = append(*x967, *new(discord.RoleColors))
+				x968 := &(*x967)[len(*x967)-1]
+				DecodeRoleColors(d, x968)
+			}
+			(*v) = scratch95.Slice(x967)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.RoleSelect:
+		DecodeRoleSelect(d, v)
+	case *[]discord.RoleSelect:
+		if d.Array() {
+			x969 := scratch96.Get()
+			for d.More() {
+				*x969 = append(*x969, *new(discord.RoleSelect))
+				x970 := &(*x969)[len(*x969)-1]
+				DecodeRoleSelect(d, x970)
+			}
+			(*v) = scratch96.Slice(x969)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.RoleSubscriptionData:
+		DecodeRoleSubscriptionData(d, v)
+	case *[]discord.RoleSubscriptionData:
+		if d.Array() {
+			x971 := scratch97.Get()
+			for d.More() {
+				*x971 = append(*x971, *new(discord.RoleSubscriptionData))
+				x972 := &(*x971)[len(*x971)-1]
+				DecodeRoleSubscriptionData(d, x972)
+			}
+			(*v) = scratch97.Slice(x971)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.RoleTags:
+		DecodeRoleTags(d, v)
+	case *[]discord.RoleTags:
+		if d.Array() {
+			x973 := scratch98.Get()
+			for d.More() {
+				*x973 = append(*x973, *new(discord.RoleTags))
+				x974 := &(*x973)[len(*x973)-1]
+				DecodeRoleTags(d, x974)
+			}
+			(*v) = scratch98.Slice(x973)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.ScheduledEvent:
+		DecodeScheduledEvent(d, v)
+	case *[]discord.ScheduledEvent:
+		if d.Array() {
+			x975 := scratch99.Get()
+			for d.More() {
+				*x975 = append(*x975, *new(discord.ScheduledEvent))
+				x976 := &(*x975)[len(*x975)-1]
+				DecodeScheduledEvent(d, x976)
+			}
+			(*v) = scratch99.Slice(x975)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.ScheduledEventException:
+		DecodeScheduledEventException(d, v)
+	case *[]discord.ScheduledEventException:
+		if d.Array() {
+			x977 := scratch11.Get()
+			for d.More() {
+				*x977 = append(*x977, *new(discord.ScheduledEventException))
+				x978 := &(*x977)[len(*x977)-1]
+				DecodeScheduledEventException(d, x978)
+			}
+			(*v) = scratch11.Slice(x977)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.ScheduledEventUser:
+		DecodeScheduledEventUser(d, v)
+	case *[]discord.ScheduledEventUser:
+		if d.Array() {
+			x979 := scratch100.Get()
+			for d.More() {
+				*x979 = append(*x979, *new(discord.ScheduledEventUser))
+				x980 := &(*x979)[len(*x979)-1]
+				DecodeScheduledEventUser(d, x980)
+			}
+			(*v) = scratch100.Slice(x979)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.SelectDefaultValue:
+		DecodeSelectDefaultValue(d, v)
+	case *[]discord.SelectDefaultValue:
+		if d.Array() {
+			x981 := scratch1.Get()
+			for d.More() {
+				*x981 = append(*x981, *new(discord.SelectDefaultValue))
+				x982 := &(*x981)[len(*x981)-1]
+				DecodeSelectDefaultValue(d, x982)
+			}
+			(*v) = scratch1.Slice(x981)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.SelectOption:
+		DecodeSelectOption(d, v)
+	case *[]discord.SelectOption:
+		if d.Array() {
+			x983 := scratch0.Get()
+			for d.More() {
+				*x983 = append(*x983, *new(discord.SelectOption))
+				x984 := &(*x983)[len(*x983)-1]
+				DecodeSelectOption(d, x984)
+			}
+			(*v) = scratch0.Slice(x983)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Separator:
+		DecodeSeparator(d, v)
+	case *[]discord.Separator:
+		if d.Array() {
+			x985 := scratch101.Get()
+			for d.More() {
+				*x985 = append(*x985, *new(discord.Separator))
+				x986 := &(*x985)[len(*x985)-1]
+				DecodeSeparator(d, x986)
+			}
+			(*v) = scratch101.Slice(x985)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.SoundboardSound:
+		DecodeSoundboardSound(d, v)
+	case *[]discord.SoundboardSound:
+		if d.Array() {
+			x987 := scratch102.Get()
+			for d.More() {
+				*x987 = append(*x987, *new(discord.SoundboardSound))
+				x988 := &(*x987)[len(*x987)-1]
+				DecodeSoundboardSound(d, x988)
+			}
+			(*v) = scratch102.Slice(x987)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.StageInstance:
+		DecodeStageInstance(d, v)
+	case *[]discord.StageInstance:
+		if d.Array() {
+			x989 := scratch103.Get()
+			for d.More() {
+				*x989 = append(*x989, *new(discord.StageInstance))
+				x990 := &(*x989)[len(*x989)-1]
+				DecodeStageInstance(d, x990)
+			}
+			(*v) = scratch103.Slice(x989)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Sticker:
+		DecodeSticker(d, v)
+	case *[]discord.Sticker:
+		if d.Array() {
+			x991 := scratch16.Get()
+			for d.More() {
+				*x991 = append(*x991, *new(discord.Sticker))
+				x992 := &(*x991)[len(*x991)-1]
+				DecodeSticker(d, x992)
+			}
+			(*v) = scratch16.Slice(x991)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.StickerItem:
+		DecodeStickerItem(d, v)
+	case *[]discord.StickerItem:
+		if d.Array() {
+			x993 := scratch25.Get()
+			for d.More() {
+				*x993 = append(*x993, *new(discord.StickerItem))
+				x994 := &(*x993)[len(*x993)-1]
+				DecodeStickerItem(d, x994)
+			}
+			(*v) = scratch25.Slice(x993)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.StringSelect:
+		DecodeStringSelect(d, v)
+	case *[]discord.StringSelect:
+		if d.Array() {
+			x995 := scratch104.Get()
+			for d.More() {
+				*x995 = append(*x995, *new(discord.StringSelect))
+				x996 := &(*x995)[len(*x995)-1]
+				DecodeStringSelect(d, x996)
+			}
+			(*v) = scratch104.Slice(x995)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Subscription:
+		DecodeSubscription(d, v)
+	case *[]discord.Subscription:
+		if d.Array() {
+			x997 := scratch105.Get()
+			for d.More() {
+				*x997 = append(*x997, *new(discord.Subscription))
+				x998 := &(*x997)[len(*x997)-1]
+				DecodeSubscription(d, x998)
+			}
+			(*v) = scratch105.Slice(x997)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Team:
+		DecodeTeam(d, v)
+	case *[]discord.Team:
+		if d.Array() {
+			x999 := scratch106.Get()
+			for d.More() {
+				*x999 = append(*x999, *new(discord.Team))
+				x1000 := &(*x999)[len(*x999)-1]
+				DecodeTeam(d, x1000)
+			}
+			(*v) = scratch106.Slice(x999)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.TeamMember:
+		DecodeTeamMember(d, v)
+	case *[]discord.TeamMember:
+		if d.Array() {
+			x1001 := scratch31.Get()
+			for d.More() {
+				*x1001 = append(*x1001, *new(discord.TeamMember))
+				x1002 := &(*x1001)[len(*x1001)-1]
+				DecodeTeamMember(d, x1002)
+			}
+			(*v) = scratch31.Slice(x1001)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.TextDisplay:
+		DecodeTextDisplay(d, v)
+	case *[]discord.TextDisplay:
+		if d.Array() {
+			x1003 := scratch107.Get()
+			for d.More() {
+				*x1003 = append(*x1003, *new(discord.TextDisplay))
+				x1004 := &(*x1003)[len(*x1003)-1]
+				DecodeTextDisplay(d, x1004)
+			}
+			(*v) = scratch107.Slice(x1003)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.TextInput:
+		DecodeTextInput(d, v)
+	case *[]discord.TextInput:
+		if d.Array() {
+			x1005 := scratch108.Get()
+			for d.More() {
+				*x1005 = append(*x1005, *new(discord.TextInput))
+				x1006 := &(*x1005)[len(*x1005)-1]
+				DecodeTextInput(d, x1006)
+			}
+			(*v) = scratch108.Slice(x1005)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.ThreadMember:
+		DecodeThreadMember(d, v)
+	case *[]discord.ThreadMember:
+		if d.Array() {
+			x1007 := scratch109.Get()
+			for d.More() {
+				*x1007 = append(*x1007, *new(discord.ThreadMember))
+				x1008 := &(*x1007)[len(*x1007)-1]
+				DecodeThreadMember(d, x1008)
+			}
+			(*v) = scratch109.Slice(x1007)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.ThreadMetadata:
+		DecodeThreadMetadata(d, v)
+	case *[]discord.ThreadMetadata:
+		if d.Array() {
+			x1009 := scratch110.Get()
+			for d.More() {
+				*x1009 = append(*x1009, *new(discord.ThreadMetadata))
+				x1010 := &(*x1009)[len(*x1009)-1]
+				DecodeThreadMetadata(d, x1010)
+			}
+			(*v) = scratch110.Slice(x1009)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.Thumbnail:
+		DecodeThumbnail(d, v)
+	case *[]discord.Thumbnail:
+		if d.Array() {
+			x1011 := scratch111.Get()
+			for d.More() {
+				*x1011 = append(*x1011, *new(discord.Thumbnail))
+				x1012 := &(*x1011)[len(*x1011)-1]
+				DecodeThumbnail(d, x1012)
+			}
+			(*v) = scratch111.Slice(x1011)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.UnavailableGuild:
+		DecodeUnavailableGuild(d, v)
+	case *[]discord.UnavailableGuild:
+		if d.Array() {
+			x1013 := scratch112.Get()
+			for d.More() {
+				*x1013 = append(*x1013, *new(discord.UnavailableGuild))
+				x1014 := &(*x1013)[len(*x1013)-1]
+				DecodeUnavailableGuild(d, x1014)
+			}
+			(*v) = scratch112.Slice(x1013)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.UnfurledMedia:
+		DecodeUnfurledMedia(d, v)
+	case *[]discord.UnfurledMedia:
+		if d.Array() {
+			x1015 := scratch113.Get()
+			for d.More() {
+				*x1015 = append(*x1015, *new(discord.UnfurledMedia))
+				x1016 := &(*x1015)[len(*x1015)-1]
+				DecodeUnfurledMedia(d, x1016)
+			}
+			(*v) = scratch113.Slice(x1015)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.User:
+		DecodeUser(d, v)
+	case *[]discord.User:
+		if d.Array() {
+			x1017 := scratch10.Get()
+			for d.More() {
+				*x1017 = append(*x1017, *new(discord.User))
+				x1018 := &(*x1017)[len(*x1017)-1]
+				DecodeUser(d, x1018)
+			}
+			(*v) = scratch10.Slice(x1017)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.UserSelect:
+		DecodeUserSelect(d, v)
+	case *[]discord.UserSelect:
+		if d.Array() {
+			x1019 := scratch114.Get()
+			for d.More() {
+				*x1019 = append(*x1019, *new(discord.UserSelect))
+				x1020 := &(*x1019)[len(*x1019)-1]
+				DecodeUserSelect(d, x1020)
+			}
+			(*v) = scratch114.Slice(x1019)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	case *discord.VoiceState:
+		DecodeVoiceState(d, v)
+	case *[]discord.VoiceState:
+		if d.Array() {
+			x1021 := scratch115.Get()
+			for d.More() {
+				*x1021 = append(*x1021, *new(discord.VoiceState))
+				x1022 := &(*x1021)[len(*x1021)-1]
+				DecodeVoiceState(d, x1022)
+			}
+			(*v) = scratch115.Slice(x1021)
+		} else if !d.Failed() {
+			(*v) = nil
+		}
+	default:
+		return false
+	}
+	return true
+}

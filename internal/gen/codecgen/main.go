@@ -81,6 +81,7 @@ func main() {
 		g.structFunc(t)
 	}
 
+	g.knownSwitch()
 	codecFile := g.file("codec", &g.discordOut, []string{"github.com/cordage/cordage/discord"})
 	write(filepath.Join(*root, "internal/codec/discord_gen.go"), codecFile)
 
@@ -94,6 +95,28 @@ func main() {
 	tab.Write(g.eventsOut.Bytes())
 	eventsFile := g.file("events", &tab, []string{"github.com/cordage/cordage/discord", "github.com/cordage/cordage/internal/codec"})
 	write(filepath.Join(*root, "events/decode_gen.go"), eventsFile)
+}
+
+// knownSwitch writes decodeKnown, the entry point of Unmarshal, for every
+// struct type of package discord with a decoder, and for slices of them.
+func (g *gen) knownSwitch() {
+	var types []reflect.Type
+	for t := range g.queued {
+		if t.PkgPath() == discordPath {
+			types = append(types, t)
+		}
+	}
+	sort.Slice(types, func(i, j int) bool { return types[i].Name() < types[j].Name() })
+	out := &g.discordOut
+	out.WriteString("// decodeKnown decodes into v and reports true when v points to a type of\n// package discord with a generated decoder, or to a slice of one.\n")
+	out.WriteString("func decodeKnown(d *Decoder, v any) bool {\nswitch v := v.(type) {\n")
+	for _, t := range types {
+		fmt.Fprintf(out, "case *%s:\n%s(d, v)\n", g.spell(t, "codec"), funcName(t, "codec"))
+		st := reflect.SliceOf(t)
+		fmt.Fprintf(out, "case *%s:\n", g.spell(st, "codec"))
+		g.value(out, "codec", "(*v)", st)
+	}
+	out.WriteString("default:\nreturn false\n}\nreturn true\n}\n\n")
 }
 
 // componentKind is a component type number and the Go type it decodes to.
@@ -453,6 +476,14 @@ func (g *gen) structFunc(t reflect.Type) {
 	fmt.Fprintf(out, "var %s = []string{%s}\n\n", namesVar, strings.Join(names, ", "))
 }
 
+// addr returns the address of target: &x, or p for a target (*p).
+func addr(target string) string {
+	if strings.HasPrefix(target, "(*") && strings.HasSuffix(target, ")") && !strings.ContainsAny(target[2:len(target)-1], "()") {
+		return target[2 : len(target)-1]
+	}
+	return "&" + target
+}
+
 func qual(pkg, name string) string {
 	if pkg == "codec" {
 		return name
@@ -465,7 +496,7 @@ func qual(pkg, name string) string {
 func (g *gen) value(out *bytes.Buffer, pkg, target string, t reflect.Type) {
 	q := func(name string) string { return qual(pkg, name) }
 	if fn, ok := special[t]; ok {
-		fmt.Fprintf(out, "%s(d, &%s)\n", q(fn), target)
+		fmt.Fprintf(out, "%s(d, %s)\n", q(fn), addr(target))
 		return
 	}
 	if isOptional(t) {
@@ -484,16 +515,16 @@ func (g *gen) value(out *bytes.Buffer, pkg, target string, t reflect.Type) {
 		return
 	}
 	if reflect.PointerTo(t).Implements(unmarshalerType) {
-		fmt.Fprintf(out, "%s(d, &%s)\n", q("Unmarshaler"), target)
+		fmt.Fprintf(out, "%s(d, %s)\n", q("Unmarshaler"), addr(target))
 		return
 	}
 	if reflect.PointerTo(t).Implements(textUnmarshalerType) {
-		fmt.Fprintf(out, "%s(d, &%s)\n", q("Text"), target)
+		fmt.Fprintf(out, "%s(d, %s)\n", q("Text"), addr(target))
 		return
 	}
 	if ownStruct(t) {
 		g.need(t)
-		fmt.Fprintf(out, "%s(d, &%s)\n", funcName(t, pkg), target)
+		fmt.Fprintf(out, "%s(d, %s)\n", funcName(t, pkg), addr(target))
 		return
 	}
 	conv := func(expr string) string {
@@ -520,7 +551,7 @@ func (g *gen) value(out *bytes.Buffer, pkg, target string, t reflect.Type) {
 		fmt.Fprintf(out, "if %s, ok := d.Float(%d); ok { %s = %s(%s) }\n", x, t.Bits(), target, g.spell(t, pkg), x)
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.Uint8 && !reflect.PointerTo(t.Elem()).Implements(unmarshalerType) && !reflect.PointerTo(t.Elem()).Implements(textUnmarshalerType) {
-			fmt.Fprintf(out, "%s(d, &%s)\n", q("Std"), target)
+			fmt.Fprintf(out, "%s(d, %s)\n", q("Std"), addr(target))
 			return
 		}
 		p, e := g.newTmp(), g.newTmp()
@@ -550,6 +581,6 @@ func (g *gen) value(out *bytes.Buffer, pkg, target string, t reflect.Type) {
 		g.value(out, pkg, x, t.Elem())
 		fmt.Fprintf(out, "if d.Failed() { return }\n%s[%s] = %s\n}\n} else if !d.Failed() { %s = nil }\n", target, key, x, target)
 	default: // interfaces, arrays, anonymous structs
-		fmt.Fprintf(out, "%s(d, &%s)\n", q("Std"), target)
+		fmt.Fprintf(out, "%s(d, %s)\n", q("Std"), addr(target))
 	}
 }
