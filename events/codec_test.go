@@ -94,3 +94,19 @@ func FuzzFastDecodeEquivalence(f *testing.F) {
 		}
 	})
 }
+
+// TestDecodeFallsBack checks that Decode gives encoding/json's value for a
+// payload the generated decoder leaves alone.
+func TestDecodeFallsBack(t *testing.T) {
+	data := []byte(`{"id":"1","content":"a","Content":"b"}`)
+	if _, err := fastDecode("MESSAGE_CREATE", data); err == nil {
+		t.Fatal("the fast path took a key that matches only without regard to case")
+	}
+	e, err := Decode("MESSAGE_CREATE", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := e.(*MessageCreate); m.Content != "b" || m.ID != 1 {
+		t.Errorf("decoded %q, id %d; encoding/json gives \"b\", 1", m.Content, m.ID)
+	}
+}
