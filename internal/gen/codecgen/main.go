@@ -430,7 +430,6 @@ func (g *gen) structFunc(t reflect.Type) {
 	fn := funcName(t, pkg)
 	namesVar := "names" + t.Name()
 	if pkg == "codec" {
-		namesVar = "names" + t.Name()
 		fmt.Fprintf(out, "// %s decodes a %s.\n", fn, t.Name())
 	} else {
 		fmt.Fprintf(out, "// %s decodes a %s event.\n", fn, t.Name())
